@@ -1,0 +1,35 @@
+"""furat: Arabic news to clean, normalized text and geotagged Syrian places.
+
+The engines are native (Rust, through PyO3); this package re-exports them
+and adds what is naturally Python. Importing it loads no heavy dependency.
+
+>>> import furat
+>>> furat.normalize("دَيْر الزُّوْر")
+'دير الزور'
+"""
+
+from furat._furat import (
+    Alignment,
+    DataError,
+    FileError,
+    FuratError,
+    InputError,
+    InputTypeError,
+    Normalizer,
+    OptionError,
+    __version__,
+    normalize,
+)
+
+__all__ = [
+    "Alignment",
+    "DataError",
+    "FileError",
+    "FuratError",
+    "InputError",
+    "InputTypeError",
+    "Normalizer",
+    "OptionError",
+    "__version__",
+    "normalize",
+]

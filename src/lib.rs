@@ -1,0 +1,37 @@
+//! furat: Arabic news to clean, normalized text and geotagged Syrian places.
+//!
+//! The crate has two layers:
+//!
+//! * the core modules ([`normalize`], and the engines built on it), plain
+//!   Rust that knows nothing of Python and is tested with `cargo test`;
+//! * `py`, the thin PyO3 layer compiled only with the `python` feature, which
+//!   maturin turns on when it builds the `furat._furat` extension.
+//!
+//! Offsets in the public API are counted in Unicode scalar values (Rust
+//! `char`s), which are exactly Python `str` indices.
+
+pub mod error;
+pub mod normalize;
+pub mod parallel;
+
+#[cfg(feature = "python")]
+mod py;
+
+pub use error::{Error, Result};
+
+#[cfg(test)]
+mod oibits {
+    //! Every public type must be shareable across threads and unwind-safe, so
+    //! that batch calls can run it on worker threads.
+    use std::panic::{RefUnwindSafe, UnwindSafe};
+
+    fn assert_all<T: Send + Sync + UnwindSafe + RefUnwindSafe>() {}
+
+    #[test]
+    fn public_types_are_thread_safe() {
+        assert_all::<crate::Error>();
+        assert_all::<crate::normalize::Normalizer>();
+        assert_all::<crate::normalize::Options>();
+        assert_all::<crate::normalize::Alignment>();
+    }
+}
