@@ -11,6 +11,7 @@
 //! `char`s), which are exactly Python `str` indices.
 
 pub mod error;
+pub mod gazetteer;
 pub mod normalize;
 pub mod parallel;
 
@@ -33,5 +34,7 @@ mod oibits {
         assert_all::<crate::normalize::Normalizer>();
         assert_all::<crate::normalize::Options>();
         assert_all::<crate::normalize::Alignment>();
+        assert_all::<crate::gazetteer::Gazetteer>();
+        assert_all::<crate::gazetteer::Match>();
     }
 }

@@ -1,0 +1,213 @@
+//! Reading gazetteer CSV files: the built-in one and users' own.
+//!
+//! A small RFC 4180 reader (quoted fields, doubled quotes, CRLF) that keeps
+//! line numbers, so a malformed file gets an error naming the file, the line
+//! and the column. Columns are found by name; the OCHA-style names of the
+//! shared source file are accepted as aliases (pcode, alt_names,
+//! admin1_pcode...), so `from_csv` reads that file as it is.
+
+use super::place::Record;
+use crate::error::{Error, Result};
+
+/// One parsed row: its fields and the line it starts on (1-based).
+struct Row {
+    line: usize,
+    fields: Vec<String>,
+}
+
+/// Splits CSV text into rows of fields.
+fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut line = 1usize;
+    let mut row_line = 1usize;
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut at_field_start = true;
+    let mut quote_line = 0;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                quote_line = line;
+                at_field_start = false;
+            }
+            ',' => {
+                fields.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                fields.push(std::mem::take(&mut field));
+                if !(fields.len() == 1 && fields[0].is_empty()) {
+                    rows.push(Row { line: row_line, fields: std::mem::take(&mut fields) });
+                }
+                fields.clear();
+                line += 1;
+                row_line = line;
+                at_field_start = true;
+            }
+            _ => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    if quoted {
+        return Err(Error::invalid_data(format!(
+            "{source}, line {quote_line}: a quoted field is never closed"
+        )));
+    }
+    if !field.is_empty() || !fields.is_empty() {
+        fields.push(field);
+        rows.push(Row { line: row_line, fields });
+    }
+    Ok(rows)
+}
+
+/// Column positions, by the names furat writes and their aliases.
+struct Columns {
+    id: usize,
+    level: Option<usize>,
+    name_ar: Option<usize>,
+    name_en: Option<usize>,
+    names: Option<usize>,
+    admin: [Option<usize>; 3],
+    lat: Option<usize>,
+    lon: Option<usize>,
+    prior: Option<usize>,
+}
+
+impl Columns {
+    fn find(header: &[String], source: &str) -> Result<Columns> {
+        let pos = |aliases: &[&str]| {
+            header.iter().position(|h| aliases.iter().any(|a| h.trim().eq_ignore_ascii_case(a)))
+        };
+        let id = pos(&["id", "pcode", "p_code"]).ok_or_else(|| {
+            Error::invalid_data(format!(
+                "{source}, line 1: no 'id' (or 'pcode') column; the columns are: {}",
+                header.join(", ")
+            ))
+        })?;
+        let cols = Columns {
+            id,
+            level: pos(&["level"]),
+            name_ar: pos(&["name_ar", "name_arabic"]),
+            name_en: pos(&["name_en", "name", "name_english"]),
+            names: pos(&["names", "alt_names", "alternate_names"]),
+            admin: [
+                pos(&["admin1", "admin1_pcode"]),
+                pos(&["admin2", "admin2_pcode"]),
+                pos(&["admin3", "admin3_pcode"]),
+            ],
+            lat: pos(&["lat", "latitude"]),
+            lon: pos(&["lon", "lng", "longitude"]),
+            prior: pos(&["prior"]),
+        };
+        if cols.name_ar.is_none() && cols.name_en.is_none() && cols.names.is_none() {
+            return Err(Error::invalid_data(format!(
+                "{source}, line 1: no name column (name_ar, name_en or names); the columns are: {}",
+                header.join(", ")
+            )));
+        }
+        Ok(cols)
+    }
+}
+
+fn number(text: &str, source: &str, line: usize, column: &str) -> Result<Option<f64>> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(Error::invalid_data(format!(
+            "{source}, line {line}, column '{column}': {t:?} is not a number"
+        ))),
+    }
+}
+
+/// Reads records from CSV text. `source` names the file in errors.
+pub(crate) fn read_records(text: &str, source: &str) -> Result<Vec<(usize, Record)>> {
+    let rows = parse_rows(text, source)?;
+    let Some((header, body)) = rows.split_first() else {
+        return Err(Error::invalid_data(format!("{source}: the file is empty (no header line)")));
+    };
+    let cols = Columns::find(&header.fields, source)?;
+    let width = header.fields.len();
+    let mut out = Vec::with_capacity(body.len());
+    for row in body {
+        if row.fields.len() != width {
+            return Err(Error::invalid_data(format!(
+                "{source}, line {}: {} fields where the header has {width}",
+                row.line,
+                row.fields.len()
+            )));
+        }
+        let get = |i: Option<usize>| i.map(|i| row.fields[i].trim().to_owned()).unwrap_or_default();
+        let col_name = |i: Option<usize>| i.map(|i| header.fields[i].trim().to_owned()).unwrap_or_default();
+        let names = get(cols.names);
+        let prior = number(&get(cols.prior), source, row.line, &col_name(cols.prior))?;
+        out.push((
+            row.line,
+            Record {
+                id: get(Some(cols.id)),
+                level: get(cols.level),
+                name_ar: get(cols.name_ar),
+                name_en: get(cols.name_en),
+                names: names.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+                admin: [get(cols.admin[0]), get(cols.admin[1]), get(cols.admin[2])],
+                lat: number(&get(cols.lat), source, row.line, &col_name(cols.lat))?,
+                lon: number(&get(cols.lon), source, row.line, &col_name(cols.lon))?,
+                prior: prior.unwrap_or(0.0) as f32,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_fields_and_crlf() {
+        let text = "id,name_en,names\r\nA,\"Deir, ez-Zor\",\"x|\"\"y\"\"\"\r\nB,Hasakah,\n";
+        let recs = read_records(text, "t.csv").unwrap();
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].1.name_en, "Deir, ez-Zor");
+        assert_eq!(recs[0].1.names, vec!["x", "\"y\""]);
+        assert_eq!(recs[1].0, 3);
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let e = read_records("id,name_en,lat\nA,x,1\nB,y,north\n", "my.csv").unwrap_err();
+        assert_eq!(e.message(), "my.csv, line 3, column 'lat': \"north\" is not a number");
+        let e = read_records("id,name_en\nA,x,extra\n", "my.csv").unwrap_err();
+        assert!(e.message().contains("line 2: 3 fields where the header has 2"), "{e}");
+        let e = read_records("name_en\nx\n", "my.csv").unwrap_err();
+        assert!(e.message().contains("no 'id'"), "{e}");
+        let e = read_records("id,name_en\nA,\"open\n", "my.csv").unwrap_err();
+        assert!(e.message().contains("line 2: a quoted field is never closed"), "{e}");
+        let e = read_records("", "my.csv").unwrap_err();
+        assert!(e.message().contains("empty"), "{e}");
+    }
+}

@@ -1,0 +1,184 @@
+//! From a name to the keys the matcher looks for in normalized text.
+//!
+//! A key is a name after the `search` profile, with every run of separators
+//! (space, hyphen, apostrophe) written as one space, which the scanner
+//! matches against any run of separators in the text. Variants are made here
+//! once, at build time, so the scan stays a plain trie walk:
+//!
+//! * Arabic: the name with its spaces dropped (ديرالزور, البوكمال from
+//!   البو كمال, عينالعرب), and for names that start with ال the form with the
+//!   alef elided (لحسكه), which only matches after the proclitic ل (للحسكة).
+//! * Latin: article variants of every article-like token (ez, al, el, ar, as,
+//!   ash, ad...: Deir ez-Zor, Deir al-Zor, Deir el-Zor, Deir Zor is curated),
+//!   a leading article dropped (Raqqa for Ar-Raqqa), separators optional
+//!   (Deirezzor, Deir Ezzor, Al-Bukamal / Albukamal).
+
+use crate::normalize::Normalizer;
+
+/// The character a separator run becomes in a key.
+pub(crate) const SEP: char = ' ';
+
+/// Separators inside names: a run of them in the text matches one [`SEP`].
+#[inline]
+pub(crate) fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '\'' | '`' | '_' | '\u{2bf}' | '\u{2be}' | '\u{2019}' | '\u{2018}')
+}
+
+/// Letters and digits: what a name must not be glued to.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Latin tokens that are (assimilated) forms of the Arabic article.
+const ARTICLES: [&str; 17] =
+    ["al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "ath", "adh", "ez", "es", "et", "ed", "er", "en"];
+
+/// At most this many keys per name (bounds the 2^n separator variants).
+const MAX_VARIANTS: usize = 48;
+
+/// A key and whether it is the alef-elided form (valid only after ل).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Key {
+    pub(crate) chars: Vec<char>,
+    pub(crate) lam_elided: bool,
+    pub(crate) latin: bool,
+}
+
+/// Splits normalized text into tokens at separator runs.
+fn tokens(norm: &[char]) -> Vec<Vec<char>> {
+    norm.split(|c| is_separator(*c)).filter(|t| !t.is_empty()).map(<[char]>::to_vec).collect()
+}
+
+/// Joins tokens, with a separator or none between each pair as `glue` says
+/// (bit i set: no separator after token i).
+fn join(tokens: &[Vec<char>], glue: u32) -> Vec<char> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && glue & (1 << (i - 1)) == 0 {
+            out.push(SEP);
+        }
+        out.extend_from_slice(t);
+    }
+    out
+}
+
+/// Every separator variant of a token list: each gap spaced or glued.
+fn glue_variants(toks: &[Vec<char>], out: &mut Vec<Vec<char>>) {
+    let gaps = toks.len().saturating_sub(1).min(5) as u32;
+    for glue in 0..(1u32 << gaps) {
+        out.push(join(toks, glue));
+    }
+}
+
+/// The keys of one name.
+pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
+    let chars: Vec<char> = name.chars().collect();
+    let (norm, _) = normalizer.normalize_chars(&chars);
+    let toks = tokens(&norm);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let arabic = norm.iter().any(|c| super::place::is_arabic(*c));
+    let mut forms: Vec<Vec<char>> = Vec::new();
+    if arabic {
+        glue_variants(&toks, &mut forms);
+    } else {
+        for toks in article_variants(&toks) {
+            glue_variants(&toks, &mut forms);
+        }
+    }
+    let mut out: Vec<Key> = Vec::new();
+    for f in forms {
+        if out.len() >= MAX_VARIANTS {
+            break;
+        }
+        // Too short to mean anything on its own (a bare "bab").
+        if f.iter().filter(|c| !is_separator(**c)).count() < 3 {
+            continue;
+        }
+        if arabic && f.len() > 3 && f[0] == 'ا' && f[1] == 'ل' {
+            out.push(Key { chars: f[1..].to_vec(), lam_elided: true, latin: false });
+        }
+        out.push(Key { chars: f, lam_elided: false, latin: !arabic });
+    }
+    out.sort_by(|a, b| a.chars.cmp(&b.chars).then(a.lam_elided.cmp(&b.lam_elided)));
+    out.dedup();
+    out
+}
+
+fn is_article(t: &[char]) -> bool {
+    ARTICLES.iter().any(|a| a.chars().eq(t.iter().copied()))
+}
+
+/// Token lists with each article token (one that has a token after it)
+/// kept, replaced by al / el, or dropped.
+fn article_variants(toks: &[Vec<char>]) -> Vec<Vec<Vec<char>>> {
+    let mut out: Vec<Vec<Vec<char>>> = vec![Vec::new()];
+    for (i, t) in toks.iter().enumerate() {
+        let article = i + 1 < toks.len() && is_article(t);
+        let mut next = Vec::new();
+        for prefix in &out {
+            if article {
+                for alt in [t.clone(), vec!['a', 'l'], vec!['e', 'l']] {
+                    let mut p = prefix.clone();
+                    p.push(alt);
+                    if !next.contains(&p) {
+                        next.push(p);
+                    }
+                }
+                next.push(prefix.clone()); // dropped
+            } else {
+                let mut p = prefix.clone();
+                p.push(t.clone());
+                next.push(p);
+            }
+        }
+        out = next;
+        if out.len() > 16 {
+            out.truncate(16);
+        }
+    }
+    out.retain(|v| !v.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Profile;
+
+    fn key_strings(name: &str) -> Vec<String> {
+        let n = Normalizer::from_profile(Profile::Search);
+        keys(name, &n)
+            .into_iter()
+            .map(|k| format!("{}{}", if k.lam_elided { "*" } else { "" }, k.chars.iter().collect::<String>()))
+            .collect()
+    }
+
+    #[test]
+    fn arabic_variants() {
+        let k = key_strings("دير الزّور");
+        assert!(k.contains(&"دير الزور".to_owned()));
+        assert!(k.contains(&"ديرالزور".to_owned()));
+        let mut k = key_strings("الحسكة");
+        k.sort();
+        assert_eq!(k, vec!["*لحسكه", "الحسكه"]);
+    }
+
+    #[test]
+    fn latin_variants() {
+        let k = key_strings("Deir ez-Zor");
+        for want in ["deir ez zor", "deirezzor", "deir ezzor", "deir al zor", "deir el zor", "deir zor"] {
+            assert!(k.contains(&want.to_owned()), "{want} not in {k:?}");
+        }
+        let k = key_strings("Ar-Raqqa");
+        for want in ["ar raqqa", "raqqa", "al raqqa", "alraqqa", "arraqqa"] {
+            assert!(k.contains(&want.to_owned()), "{want} not in {k:?}");
+        }
+    }
+}

@@ -1,0 +1,416 @@
+//! Place matching: every Syrian place in Arabic and English text, as
+//! P-coded places with spans in the original text.
+//!
+//! A [`Gazetteer`] is an immutable, cheaply cloned (`Arc`) set of places and
+//! a trie of their names' keys. [`Gazetteer::find_chars`] normalizes the text
+//! with the `search` profile (keeping the alignment), finds candidates at
+//! word starts and after proclitics ([`scan`]), weighs the evidence for
+//! names that are also common words and picks among overlapping candidates
+//! and among places sharing a name ([`resolve`]), and maps the spans back to
+//! the original text.
+//!
+//! ```
+//! use _furat::gazetteer::Gazetteer;
+//!
+//! let g = Gazetteer::builtin();
+//! let text = "قصف على الحَسَكَة وبريف ديرالزور";
+//! let found = g.find(text);
+//! assert_eq!(found[0].text, "الحَسَكَة");
+//! assert_eq!(found[0].place.id, "SY08");
+//! assert_eq!(found[1].text, "ديرالزور");
+//! ```
+//!
+//! The built-in gazetteer is `data/gazetteer/places.csv`, built from the
+//! OCHA and GeoNames sources and furat's curated lists by
+//! `scripts/build_gazetteer.py`, and embedded here.
+
+mod csv;
+mod keys;
+mod place;
+mod resolve;
+mod rules;
+mod scan;
+mod trie;
+
+pub use place::{Admin, Ambiguity, Level, Name, Place, Record};
+
+use crate::error::{Error, Result};
+use crate::normalize::{Normalizer, Profile};
+use rustc_hash::FxHashMap;
+use std::sync::{Arc, OnceLock};
+use trie::{Trie, TrieBuilder};
+
+/// The built-in gazetteer's data (see the module docs).
+pub const BUILTIN_CSV: &str = include_str!("../../data/gazetteer/places.csv");
+
+/// The attribution and licences of the built-in data.
+pub const ATTRIBUTION: &str = include_str!("../../data/ATTRIBUTION.md");
+
+/// One place a key stands for, with the flags of the name it came from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct KeyEntry {
+    pub(crate) place: u32,
+    pub(crate) ambiguity: Ambiguity,
+    /// The key is the alef-elided form of an ال name (only after ل).
+    pub(crate) lam_elided: bool,
+    /// Bit i set: not after proclitic `scan::CLITICS[i]`.
+    pub(crate) no_clitic: u16,
+}
+
+/// What a trie value points at.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeyInfo {
+    pub(crate) entries: Vec<KeyEntry>,
+    pub(crate) latin: bool,
+}
+
+pub(crate) struct Inner {
+    pub(crate) places: Vec<Arc<Place>>,
+    by_id: FxHashMap<String, u32>,
+    trie: Trie,
+    pub(crate) keys: Vec<KeyInfo>,
+    normalizer: Normalizer,
+}
+
+/// An immutable, thread-safe gazetteer. Cloning is cheap.
+#[derive(Clone)]
+pub struct Gazetteer {
+    inner: Arc<Inner>,
+}
+
+/// A place mention.
+#[derive(Clone, Debug)]
+pub struct Match {
+    /// Start of the name in the original text (char index), after any
+    /// proclitic.
+    pub start: usize,
+    /// End of the name in the original text (char index, exclusive).
+    pub end: usize,
+    /// The name as written in the text (`text[start..end]`).
+    pub text: String,
+    /// The proclitic sequence glued before the name, normalized ("" if
+    /// none): و, ف, ب, ل, ك, وب, ول, وك, فب, فل, فك. For للحسكة it is ل (the
+    /// span starts at the article's ل).
+    pub proclitic: &'static str,
+    /// The place chosen.
+    pub place: Arc<Place>,
+    /// How sure: 1.0 for a name that is never a common word; the evidence
+    /// score (0.6 to 1.0) for one that is.
+    pub score: f32,
+    /// The other places that share the name, best first.
+    pub alternatives: Vec<Arc<Place>>,
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer (built once per process, then shared).
+    pub fn builtin() -> Gazetteer {
+        static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Gazetteer::from_csv_str(BUILTIN_CSV, "built-in places.csv")
+                    .expect("the built-in gazetteer is valid (tested)")
+            })
+            .clone()
+    }
+
+    /// A gazetteer from CSV text; `source` names the file in errors.
+    ///
+    /// Columns (by name, in any order): `id` (or `pcode`), and at least one
+    /// of `name_ar`, `name_en`, `names` (|-separated, each name optionally
+    /// with flags: `الطبقة~strong`); optional `level`, `admin1`..`admin3`
+    /// (or `admin1_pcode`..), `lat`, `lon`, `prior`. Other columns are
+    /// ignored.
+    pub fn from_csv_str(text: &str, source: &str) -> Result<Gazetteer> {
+        let records = csv::read_records(text, source)?;
+        let records: Vec<(String, Record)> =
+            records.into_iter().map(|(line, r)| (format!("{source}, line {line}"), r)).collect();
+        Gazetteer::build(records)
+    }
+
+    /// A gazetteer from a CSV file.
+    pub fn from_csv_path(path: &std::path::Path) -> Result<Gazetteer> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::io(format!("cannot read {}: {e}", path.display())))?;
+        Gazetteer::from_csv_str(&text, &path.display().to_string())
+    }
+
+    /// A gazetteer from records; errors name the record by its index.
+    pub fn from_records(records: Vec<Record>) -> Result<Gazetteer> {
+        Gazetteer::build(records.into_iter().enumerate().map(|(i, r)| (format!("records[{i}]"), r)).collect())
+    }
+
+    fn build(records: Vec<(String, Record)>) -> Result<Gazetteer> {
+        let normalizer = Normalizer::from_profile(Profile::Search);
+        let mut by_id: FxHashMap<String, u32> = FxHashMap::default();
+        let mut first_at: Vec<&str> = Vec::with_capacity(records.len());
+        let mut drafts: Vec<(Place, [String; 3])> = Vec::with_capacity(records.len());
+        for (loc, r) in &records {
+            let id = r.id.trim();
+            if id.is_empty() {
+                return Err(Error::invalid_data(format!("{loc}: the id is empty")));
+            }
+            if let Some(&j) = by_id.get(id) {
+                return Err(Error::invalid_data(format!(
+                    "{loc}: duplicate id {id:?} (first at {})",
+                    first_at[j as usize]
+                )));
+            }
+            let level = Level::parse(&r.level).map_err(|e| Error::invalid_data(format!("{loc}, column 'level': {e}")))?;
+            let mut names: Vec<Name> = Vec::new();
+            for text in [&r.name_ar, &r.name_en] {
+                if !text.trim().is_empty() {
+                    names.push(Name::plain(text.trim()));
+                }
+            }
+            for item in &r.names {
+                let n = Name::parse(item).map_err(|e| Error::invalid_data(format!("{loc}, column 'names': {e}")))?;
+                if n.text.is_empty() {
+                    continue;
+                }
+                // A flagged duplicate of name_ar/name_en carries the flags.
+                if let Some(have) = names.iter_mut().find(|h| h.text == n.text) {
+                    *have = n;
+                } else {
+                    names.push(n);
+                }
+            }
+            if names.is_empty() {
+                return Err(Error::invalid_data(format!(
+                    "{loc}: place {id:?} has no name (name_ar, name_en and names are empty)"
+                )));
+            }
+            for (l, v) in [r.lat, r.lon].iter().enumerate() {
+                if let Some(v) = v {
+                    let limit = if l == 0 { 90.0 } else { 180.0 };
+                    if v.abs() > limit {
+                        let col = if l == 0 { "lat" } else { "lon" };
+                        return Err(Error::invalid_data(format!("{loc}, column '{col}': {v} is out of range")));
+                    }
+                }
+            }
+            by_id.insert(id.to_owned(), drafts.len() as u32);
+            first_at.push(loc);
+            let name_ar = if r.name_ar.trim().is_empty() { names_of_script(&names, true) } else { r.name_ar.trim().to_owned() };
+            let name_en = if r.name_en.trim().is_empty() { names_of_script(&names, false) } else { r.name_en.trim().to_owned() };
+            drafts.push((
+                Place {
+                    id: id.to_owned(),
+                    level,
+                    name_ar,
+                    name_en,
+                    names,
+                    admin: [None, None, None],
+                    lat: r.lat,
+                    lon: r.lon,
+                    prior: r.prior,
+                },
+                r.admin.clone(),
+            ));
+        }
+        // Admin units by id, with their names when the gazetteer has them.
+        let names_of: Vec<(String, String)> = drafts.iter().map(|(p, _)| (p.name_en.clone(), p.name_ar.clone())).collect();
+        let mut places = Vec::with_capacity(drafts.len());
+        for (mut p, admin) in drafts {
+            for (k, a) in admin.iter().enumerate() {
+                let a = a.trim();
+                if a.is_empty() {
+                    continue;
+                }
+                let (en, ar) = match by_id.get(a) {
+                    Some(&j) => (Some(names_of[j as usize].0.clone()), Some(names_of[j as usize].1.clone())),
+                    None => (None, None),
+                };
+                p.admin[k] = Some(Admin { id: a.to_owned(), name_en: en, name_ar: ar });
+            }
+            places.push(Arc::new(p));
+        }
+        // Keys.
+        let mut tb = TrieBuilder::new();
+        let mut keys: Vec<KeyInfo> = Vec::new();
+        for (pi, p) in places.iter().enumerate() {
+            for name in &p.names {
+                let mut no_clitic = 0u16;
+                for c in &name.no_clitic {
+                    if let Some(i) = scan::clitic_index(&normalizer.normalize(c)) {
+                        no_clitic |= 1 << i;
+                    }
+                }
+                for k in keys::keys(&name.text, &normalizer) {
+                    let v = tb.insert(&k.chars, keys.len() as u32) as usize;
+                    if v == keys.len() {
+                        keys.push(KeyInfo { entries: Vec::new(), latin: k.latin });
+                    }
+                    let info = &mut keys[v];
+                    let entry = KeyEntry { place: pi as u32, ambiguity: name.ambiguity, lam_elided: k.lam_elided, no_clitic };
+                    match info.entries.iter_mut().find(|e| e.place == entry.place && e.lam_elided == entry.lam_elided) {
+                        Some(e) => {
+                            e.ambiguity = e.ambiguity.min(entry.ambiguity);
+                            e.no_clitic &= entry.no_clitic;
+                        }
+                        None => info.entries.push(entry),
+                    }
+                }
+            }
+        }
+        let inner = Inner { places, by_id, trie: tb.build(), keys, normalizer };
+        Ok(Gazetteer { inner: Arc::new(inner) })
+    }
+
+    /// The number of places.
+    pub fn len(&self) -> usize {
+        self.inner.places.len()
+    }
+
+    /// Whether the gazetteer has no place.
+    pub fn is_empty(&self) -> bool {
+        self.inner.places.is_empty()
+    }
+
+    /// Every place, in the order of the source.
+    pub fn places(&self) -> &[Arc<Place>] {
+        &self.inner.places
+    }
+
+    /// The place with this id.
+    pub fn get(&self, id: &str) -> Option<&Arc<Place>> {
+        self.inner.by_id.get(id.trim()).map(|&i| &self.inner.places[i as usize])
+    }
+
+    /// The places with this name (any of its forms: ديرالزور, Deir Ezzor),
+    /// higher levels and better-known places first.
+    pub fn search(&self, name: &str) -> Vec<Arc<Place>> {
+        let mut found: Vec<u32> = Vec::new();
+        for k in keys::keys(name, &self.inner.normalizer) {
+            if k.lam_elided {
+                continue;
+            }
+            let mut node = Some(Trie::ROOT);
+            for &c in &k.chars {
+                node = node.and_then(|n| self.inner.trie.step(n, c));
+            }
+            if let Some(v) = node.and_then(|n| self.inner.trie.value(n)) {
+                for e in &self.inner.keys[v as usize].entries {
+                    if !e.lam_elided && !found.contains(&e.place) {
+                        found.push(e.place);
+                    }
+                }
+            }
+        }
+        let places = &self.inner.places;
+        found.sort_by(|&a, &b| {
+            let (pa, pb) = (&places[a as usize], &places[b as usize]);
+            pa.level.cmp(&pb.level).then(pb.prior.total_cmp(&pa.prior)).then(a.cmp(&b))
+        });
+        found.into_iter().map(|i| Arc::clone(&places[i as usize])).collect()
+    }
+
+    /// Finds the places in a text.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let chars: Vec<char> = text.chars().collect();
+        self.find_chars(&chars)
+    }
+
+    /// Finds the places in a text given as chars; spans are char indices.
+    pub fn find_chars(&self, text: &[char]) -> Vec<Match> {
+        let g = &*self.inner;
+        let (norm, al) = g.normalizer.normalize_chars(text);
+        let mut cands = Vec::new();
+        scan::scan(&g.trie, &norm, &mut cands);
+        if cands.is_empty() {
+            return Vec::new();
+        }
+        let resolved = resolve::resolve(g, &norm, text, &al, &cands);
+        resolved
+            .into_iter()
+            .filter_map(|r| {
+                let (start, end) = al.to_original(r.cand.start as usize, r.cand.end as usize)?;
+                Some(Match {
+                    start,
+                    end,
+                    text: text[start..end].iter().collect(),
+                    proclitic: scan::CLITICS[r.cand.clitic as usize],
+                    place: Arc::clone(&g.places[r.place as usize]),
+                    score: r.score,
+                    alternatives: r.alternatives.iter().map(|&i| Arc::clone(&g.places[i as usize])).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// Finds the places in many texts, on `threads` threads, in order.
+    pub fn find_batch(&self, texts: &[&[char]], threads: usize) -> Vec<Vec<Match>> {
+        crate::parallel::map(texts, threads, |t| self.find_chars(t))
+    }
+
+    /// The gazetteer as CSV text that [`Gazetteer::from_csv_str`] reads back
+    /// into an equal gazetteer (what pickling uses).
+    pub fn to_csv_string(&self) -> String {
+        fn field(s: &str) -> String {
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_owned()
+            }
+        }
+        let mut out = String::from("id,level,name_ar,name_en,admin1,admin2,admin3,lat,lon,prior,names\n");
+        for p in self.places() {
+            let names: Vec<String> = p
+                .names
+                .iter()
+                .map(|n| {
+                    let mut s = n.text.clone();
+                    if n.ambiguity != Ambiguity::None || !n.no_clitic.is_empty() {
+                        s.push('~');
+                        s.push_str(n.ambiguity.name());
+                    }
+                    if !n.no_clitic.is_empty() {
+                        s.push_str("~noclitic=");
+                        s.push_str(&n.no_clitic.join(","));
+                    }
+                    s
+                })
+                .collect();
+            let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+            let row = [
+                field(&p.id),
+                p.level.name().to_owned(),
+                field(&p.name_ar),
+                field(&p.name_en),
+                field(p.admin_id(1).unwrap_or("")),
+                field(p.admin_id(2).unwrap_or("")),
+                field(p.admin_id(3).unwrap_or("")),
+                num(p.lat),
+                num(p.lon),
+                p.prior.to_string(),
+                field(&names.join("|")),
+            ];
+            out.push_str(&row.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Size of the matcher: (trie nodes, keys, heap bytes of the trie).
+    pub fn stats(&self) -> (usize, usize, usize) {
+        (self.inner.trie.len(), self.inner.keys.len(), self.inner.trie.heap_bytes())
+    }
+}
+
+/// The first name in (or not in) Arabic script, for a place given only a
+/// `names` list.
+fn names_of_script(names: &[Name], arabic: bool) -> String {
+    names
+        .iter()
+        .find(|n| n.text.chars().any(place::is_arabic) == arabic)
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gazetteer({} places)", self.len())
+    }
+}
+
+#[cfg(test)]
+mod tests;

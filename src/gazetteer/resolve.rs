@@ -1,0 +1,487 @@
+//! From candidates to mentions: evidence for ambiguous names, the choice
+//! among overlapping candidates, and the choice among places that share a
+//! name.
+//!
+//! 1. Anchors: candidates with a name that is never a common word (and not
+//!    in a negative context) are accepted as they are.
+//! 2. Every other candidate is scored: a base by how common its name is
+//!    ([`Ambiguity`]), plus evidence: a cue word before it (مدينة, قرية,
+//!    ريف, "village of"), an admin unit of its own after it (X بريف دير
+//!    الزور), coordination with an accepted place (منبج والطبقة والرقة), a
+//!    place of the same district or governorate elsewhere in the text, a
+//!    capital letter (Latin). A negative context (قناة الجزيرة, الطبقة
+//!    السياسية) or a person-name prefix (عبد, أبو) rules it out. Accepted
+//!    candidates feed the evidence of the others, twice over, so lists
+//!    accept from their unambiguous members outwards.
+//! 3. Among accepted candidates, leftmost-longest wins (after the evidence,
+//!    never before).
+//! 4. Among the places sharing the chosen name: the level a cue points at,
+//!    the places of the same district or governorate in the text, how well
+//!    known the place is, the higher admin level. The others are kept as
+//!    alternatives.
+
+use super::keys::is_word_char;
+use super::place::{Ambiguity, Level, Place};
+use super::rules::{CueKind, Rules};
+use super::scan::{CLITICS, Candidate};
+use super::{Inner, KeyEntry};
+use crate::normalize::Alignment;
+use rustc_hash::FxHashSet;
+
+/// Scores at or above this are mentions.
+pub(crate) const ACCEPT: f32 = 0.6;
+
+/// A resolved mention, in normalized positions.
+pub(crate) struct Resolved {
+    pub(crate) cand: Candidate,
+    pub(crate) place: u32,
+    pub(crate) score: f32,
+    pub(crate) alternatives: Vec<u32>,
+}
+
+/// The text a resolver works on.
+struct Doc<'a> {
+    g: &'a Inner,
+    rules: &'static Rules,
+    norm: &'a [char],
+    orig: &'a [char],
+    al: &'a Alignment,
+}
+
+/// A candidate accepted so far, with the place chosen for context.
+#[derive(Clone, Copy)]
+struct Accepted {
+    cand: usize,
+    place: u32,
+}
+
+fn base(a: Ambiguity) -> f32 {
+    match a {
+        Ambiguity::None => 1.0,
+        Ambiguity::Weak => 0.45,
+        Ambiguity::Strong => 0.2,
+        Ambiguity::Cue => 0.0,
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// The word that ends right before `pos` (only spaces between).
+    fn word_before(&self, pos: usize) -> Option<&'a [char]> {
+        let t = self.norm;
+        let mut i = pos;
+        while i > 0 && t[i - 1] == ' ' {
+            i -= 1;
+        }
+        if i == 0 || !is_word_char(t[i - 1]) {
+            return None;
+        }
+        let mut j = i;
+        while j > 0 && is_word_char(t[j - 1]) {
+            j -= 1;
+        }
+        Some(&t[j..i])
+    }
+
+    /// The word that starts right after `pos` (only spaces between), with
+    /// its end.
+    fn word_after(&self, pos: usize) -> Option<(&'a [char], usize)> {
+        let t = self.norm;
+        let mut i = pos;
+        while i < t.len() && t[i] == ' ' {
+            i += 1;
+        }
+        if i == t.len() || !is_word_char(t[i]) {
+            return None;
+        }
+        let mut j = i;
+        while j < t.len() && is_word_char(t[j]) {
+            j += 1;
+        }
+        Some((&t[i..j], j))
+    }
+
+    /// `word` and its forms without proclitics (بمدينة → مدينة).
+    fn forms(word: &[char]) -> impl Iterator<Item = String> + '_ {
+        let mut cut = vec![0usize];
+        if let Some(&c) = word.first() {
+            if matches!(c, 'و' | 'ف') {
+                cut.push(1);
+                if word.get(1).is_some_and(|d| matches!(d, 'ب' | 'ل' | 'ك')) {
+                    cut.push(2);
+                }
+            } else if matches!(c, 'ب' | 'ل' | 'ك') {
+                cut.push(1);
+            }
+        }
+        cut.into_iter().filter(move |&k| word.len() > k + 1).map(move |k| word[k..].iter().collect())
+    }
+
+    fn span_text(&self, c: &Candidate) -> String {
+        self.norm[c.start as usize..c.end as usize].iter().collect()
+    }
+
+    /// The original span of a candidate.
+    fn original(&self, c: &Candidate) -> (usize, usize) {
+        self.al.to_original(c.start as usize, c.end as usize).unwrap_or((0, 0))
+    }
+
+    /// Whether the candidate is ruled out by a negative context of its
+    /// name, or is part of a person's name.
+    fn negative(&self, c: &Candidate, ambiguous: bool) -> bool {
+        let before = self.word_before(c.word_start as usize);
+        let after = self.word_after(c.end as usize).map(|(w, _)| w);
+        if let Some(neg) = self.rules.negative.get(&self.span_text(c)) {
+            if let Some(w) = before {
+                if Self::forms(w).any(|f| neg.before.contains(&f)) {
+                    return true;
+                }
+            }
+            if let Some(w) = after {
+                if neg.after.contains(&w.iter().collect::<String>()) {
+                    return true;
+                }
+            }
+        }
+        if ambiguous && c.clitic == 0 {
+            if let Some(w) = before {
+                if self.rules.person.contains(&w.iter().collect::<String>()) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The cue word before a candidate, if any ("the village of X" too).
+    fn cue_before(&self, c: &Candidate) -> Option<&'static super::rules::Cue> {
+        let w = self.word_before(c.word_start as usize)?;
+        for f in Self::forms(w) {
+            if let Some(cue) = self.rules.before.get(&f) {
+                return Some(cue);
+            }
+        }
+        let w: String = w.iter().collect();
+        if w == "of" {
+            let start = self.word_start_before(c.word_start as usize)?;
+            let w2: String = self.word_before(start)?.iter().collect();
+            return self.rules.before.get(&w2).filter(|c| c.kind != CueKind::Direction);
+        }
+        None
+    }
+
+    /// Where the word before `pos` starts.
+    fn word_start_before(&self, pos: usize) -> Option<usize> {
+        let w = self.word_before(pos)?;
+        let t = self.norm;
+        let mut i = pos;
+        while i > 0 && t[i - 1] == ' ' {
+            i -= 1;
+        }
+        Some(i - w.len())
+    }
+
+    /// Whether an English cue word follows ("Hajin village").
+    fn cue_after(&self, c: &Candidate) -> bool {
+        self.word_after(c.end as usize)
+            .is_some_and(|(w, _)| self.rules.after.contains_key(&w.iter().collect::<String>()))
+    }
+
+    /// Whether the gap between two spans is a coordination: spaces, commas
+    /// and at most one "و" / "and" / "or" (or the و glued to the second).
+    fn coordinated(&self, left_end: usize, right_word_start: usize, right_clitic: u8) -> bool {
+        if left_end > right_word_start {
+            return false;
+        }
+        let gap = &self.norm[left_end..right_word_start];
+        if gap.len() > 8 {
+            return false;
+        }
+        let words: String = gap.iter().filter(|c| **c != ' ').collect();
+        let glued_wa = CLITICS[right_clitic as usize].starts_with('و');
+        match words.as_str() {
+            "" => glued_wa,
+            "," => true,
+            "و" | "and" | "or" | "او" | ",و" | ",and" => true,
+            _ => false,
+        }
+    }
+
+    fn place(&self, id: u32) -> &'a Place {
+        &self.g.places[id as usize]
+    }
+
+    /// Whether `q` is an admin unit of `p`, or a place of `p`'s governorate.
+    fn contains(&self, q: &Place, p: &Place) -> bool {
+        (1..=3).any(|l| p.admin_id(l) == Some(q.id.as_str()))
+            || (q.level <= Level::District && q.admin_id(1).is_some() && q.admin_id(1) == p.admin_id(1))
+    }
+}
+
+/// The entries of a key that can stand for this candidate (the alef-elided
+/// form needs the proclitic ل; some glued forms are words of their own).
+fn usable<'e>(entries: &'e [KeyEntry], c: &Candidate) -> impl Iterator<Item = (usize, &'e KeyEntry)> + 'e {
+    let clitic = CLITICS[c.clitic as usize];
+    let lam_ok = clitic.ends_with('ل');
+    let bit = 1u16 << c.clitic;
+    entries.iter().enumerate().filter(move |(_, e)| (!e.lam_elided || lam_ok) && e.no_clitic & bit == 0)
+}
+
+/// Resolves candidates (sorted by start) into mentions.
+pub(crate) fn resolve(
+    g: &Inner,
+    norm: &[char],
+    orig: &[char],
+    al: &Alignment,
+    cands: &[Candidate],
+) -> Vec<Resolved> {
+    let doc = Doc { g, rules: Rules::get(), norm, orig, al };
+    let n = cands.len();
+    // A multi-word name may not run across a line break of the original.
+    let broken: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            norm[c.start as usize..c.end as usize].contains(&' ') && {
+                let (s, e) = doc.original(c);
+                orig[s..e].iter().any(|ch| matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
+            }
+        })
+        .collect();
+    // 1. anchors
+    let mut accepted: Vec<Accepted> = Vec::new();
+    let mut is_accepted = vec![false; n];
+    let mut anchor_admin1: FxHashSet<&str> = FxHashSet::default();
+    let mut anchor_admin2: FxHashSet<&str> = FxHashSet::default();
+    for (i, c) in cands.iter().enumerate() {
+        if broken[i] {
+            continue;
+        }
+        let entries = &g.keys[c.key as usize].entries;
+        let best = usable(entries, c)
+            .filter(|(_, e)| e.ambiguity == Ambiguity::None)
+            .max_by(|a, b| static_rank(&doc, a.1).total_cmp(&static_rank(&doc, b.1)).then(b.0.cmp(&a.0)));
+        if let Some((_, e)) = best {
+            if doc.negative(c, false) {
+                continue;
+            }
+            accepted.push(Accepted { cand: i, place: e.place });
+            is_accepted[i] = true;
+            let places: Vec<&Place> =
+                usable(entries, c).filter(|(_, e)| e.ambiguity == Ambiguity::None).map(|(_, e)| doc.place(e.place)).collect();
+            // Context only from anchors whose governorate is certain.
+            if places.iter().all(|p| p.admin_id(1) == places[0].admin_id(1)) {
+                if let Some(a) = places[0].admin_id(1) {
+                    anchor_admin1.insert(a);
+                }
+                if places.iter().all(|p| p.admin_id(2) == places[0].admin_id(2)) {
+                    if let Some(a) = places[0].admin_id(2) {
+                        anchor_admin2.insert(a);
+                    }
+                }
+            }
+        }
+    }
+    // 2. evidence, twice (lists accept outwards from their anchors)
+    let mut scores: Vec<Option<(usize, f32)>> = vec![None; n];
+    for round in 0..3 {
+        let mut changed = false;
+        accepted.sort_by_key(|a| cands[a.cand].start);
+        for (i, c) in cands.iter().enumerate() {
+            if is_accepted[i] || broken[i] {
+                continue;
+            }
+            let entries = &g.keys[c.key as usize].entries;
+            let mut best: Option<(usize, f32)> = None;
+            for (k, e) in usable(entries, c) {
+                let s = evidence(&doc, c, i, e, &accepted, cands, &anchor_admin1, &anchor_admin2);
+                if best.is_none_or(|(_, b)| s > b) {
+                    best = Some((k, s));
+                }
+            }
+            scores[i] = best;
+            if let Some((k, s)) = best {
+                if s >= ACCEPT {
+                    accepted.push(Accepted { cand: i, place: entries[k].place });
+                    is_accepted[i] = true;
+                    changed = true;
+                }
+            }
+        }
+        if !changed || round == 2 {
+            break;
+        }
+    }
+    // 3. leftmost-longest among the accepted
+    let mut order: Vec<usize> = accepted.iter().map(|a| a.cand).collect();
+    order.sort_by(|&a, &b| cands[a].start.cmp(&cands[b].start).then(cands[b].end.cmp(&cands[a].end)));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut last_end = 0u32;
+    for i in order {
+        if cands[i].start >= last_end {
+            chosen.push(i);
+            last_end = cands[i].end;
+        }
+    }
+    // 4. the place, by rank with the other mentions as context
+    let mut ctx1: Vec<(usize, &str)> = Vec::new();
+    let mut ctx2: Vec<(usize, &str)> = Vec::new();
+    for &i in &chosen {
+        let a = accepted.iter().find(|a| a.cand == i).map(|a| a.place).unwrap_or(0);
+        let p = doc.place(a);
+        if let Some(x) = p.admin_id(1) {
+            ctx1.push((i, x));
+        }
+        if let Some(x) = p.admin_id(2) {
+            ctx2.push((i, x));
+        }
+    }
+    let mut out = Vec::with_capacity(chosen.len());
+    for &i in &chosen {
+        let c = &cands[i];
+        let entries = &g.keys[c.key as usize].entries;
+        let cue = doc.cue_before(c);
+        let rank = |e: &KeyEntry, score: f32| -> f32 {
+            let p = doc.place(e.place);
+            let mut r = static_rank(&doc, e) + score;
+            if let Some(cue) = cue {
+                if let Some(k) = cue.levels.iter().position(|l| *l == p.level) {
+                    r += 10.0 - 2.0 * k as f32;
+                }
+            }
+            if p.admin_id(2).is_some_and(|a| ctx2.iter().any(|(j, x)| *j != i && *x == a)) {
+                r += 4.0;
+            } else if p.admin_id(1).is_some_and(|a| ctx1.iter().any(|(j, x)| *j != i && *x == a)) {
+                r += 2.0;
+            }
+            r
+        };
+        let mut ranked: Vec<(f32, f32, u32)> = Vec::new();
+        for (_, e) in usable(entries, c) {
+            let s = if is_accepted[i] && e.ambiguity == Ambiguity::None && !doc.negative(c, false) {
+                1.0
+            } else {
+                evidence(&doc, c, i, e, &accepted, cands, &anchor_admin1, &anchor_admin2)
+            };
+            if let Some(r) = ranked.iter_mut().find(|r| r.2 == e.place) {
+                if s > r.1 {
+                    *r = (rank(e, s), s, e.place);
+                }
+            } else {
+                ranked.push((rank(e, s), s, e.place));
+            }
+        }
+        ranked.sort_by(|a, b| {
+            let pa = a.1 >= ACCEPT;
+            let pb = b.1 >= ACCEPT;
+            pb.cmp(&pa).then(b.0.total_cmp(&a.0)).then(a.2.cmp(&b.2))
+        });
+        let Some(&(_, score, place)) = ranked.first() else { continue };
+        let alternatives = ranked[1..].iter().map(|r| r.2).collect();
+        out.push(Resolved { cand: *c, place, score: score.min(1.0), alternatives });
+    }
+    out
+}
+
+/// A rank from the place alone: how well known, how high a level.
+fn static_rank(doc: &Doc<'_>, e: &KeyEntry) -> f32 {
+    let p = doc.place(e.place);
+    p.prior / 10.0 + p.level.rank() * 0.5
+}
+
+/// The evidence score of one entry of a candidate.
+#[allow(clippy::too_many_arguments)]
+fn evidence(
+    doc: &Doc<'_>,
+    c: &Candidate,
+    index: usize,
+    e: &KeyEntry,
+    accepted: &[Accepted],
+    cands: &[Candidate],
+    admin1: &FxHashSet<&str>,
+    admin2: &FxHashSet<&str>,
+) -> f32 {
+    let amb = e.ambiguity;
+    if doc.negative(c, amb != Ambiguity::None) {
+        return 0.0;
+    }
+    if amb == Ambiguity::None {
+        return 1.0;
+    }
+    let mut score = base(amb);
+    let latin = doc.g.keys[c.key as usize].latin;
+    if latin {
+        let (s, _) = doc.original(c);
+        match doc.orig.get(s) {
+            Some(ch) if ch.is_uppercase() => score += 0.2,
+            _ => return 0.0, // a lowercase common word is the word
+        }
+    }
+    match doc.cue_before(c) {
+        Some(cue) if cue.kind != CueKind::Direction => score = score.max(0.0) + 0.6,
+        Some(_) if amb != Ambiguity::Cue => score += 0.25,
+        _ => {}
+    }
+    if latin && doc.cue_after(c) {
+        score += 0.6;
+    }
+    if amb == Ambiguity::Cue {
+        return if score >= ACCEPT { score } else { 0.0 };
+    }
+    let p = doc.place(e.place);
+    // coordination with an accepted neighbour, and an admin unit after it
+    let pos = accepted.partition_point(|a| cands[a.cand].start < c.start);
+    let (ws, en) = (c.word_start as usize, c.end as usize);
+    let mut coord = false;
+    if let Some(prev) = accepted[..pos].iter().rev().find(|a| cands[a.cand].end as usize <= ws) {
+        let pc = &cands[prev.cand];
+        coord |= doc.coordinated(pc.end as usize, ws, c.clitic);
+    }
+    if let Some(next) = accepted[pos..].iter().find(|a| cands[a.cand].start as usize >= en && a.cand != index) {
+        let nc = &cands[next.cand];
+        coord |= doc.coordinated(en, nc.word_start as usize, nc.clitic);
+        if admin_follows(doc, en, nc.word_start as usize) && doc.contains(doc.place(next.place), p) {
+            score += 0.6;
+        }
+    }
+    if coord {
+        score += 0.45;
+    }
+    // a place of the same district or governorate elsewhere in the text
+    if p.admin_id(2).is_some_and(|a| admin2.contains(a)) {
+        score += 0.3;
+    } else if p.admin_id(1).is_some_and(|a| admin1.contains(a)) {
+        score += 0.2;
+    }
+    score
+}
+
+/// Whether the text between `from` and `to` only links a place to the admin
+/// unit after it: في, ريف, محافظة, شرق, commas (X بريف دير الزور, Hajin, Deir
+/// ez-Zor).
+fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    if to < from || to - from > 40 {
+        return false;
+    }
+    let mut i = from;
+    let mut words = 0;
+    while i < to {
+        let ch = doc.norm[i];
+        if ch == ' ' || ch == ',' {
+            i += 1;
+            continue;
+        }
+        match doc.word_after(i) {
+            Some((w, end)) if end <= to => {
+                if !Doc::forms(w).any(|f| doc.rules.linking.contains(&f)) {
+                    return false;
+                }
+                words += 1;
+                if words > 4 {
+                    return false;
+                }
+                i = end;
+            }
+            _ => return false,
+        }
+    }
+    words > 0 || doc.norm[from..to].contains(&',')
+}
