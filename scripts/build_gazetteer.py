@@ -66,8 +66,8 @@ OUTPUT = ROOT / "data" / "gazetteer" / "places.csv"
 AR_WEAK, AR_STRONG = 2.0, 4.0
 EN_WEAK, EN_STRONG = 3.0, 4.0
 # A multi-word name is a common phrase when every word is this frequent
-# (صباح الخير, أبو عمر).
-AR_PHRASE_WEAK, AR_PHRASE_STRONG = 4.0, 4.5
+# (صباح الخير, أبو عمر, الدير القديم "the old monastery").
+AR_PHRASE_WEAK, AR_PHRASE_STRONG = 3.5, 4.5
 # Names of admin units and curated towns are in wordfreq *because* they are
 # towns (يبرود, كوباني, الحسكة): only a word clearly more frequent than a
 # town name would be is flagged.
@@ -241,7 +241,10 @@ class Builder:
     def add_curated_names(self) -> None:
         for r in read_tsv(CURATED / "names.tsv"):
             assert r["id"] in self.places, r
-            self.add_name(r["id"], r["name"], r["flags"], override=True)
+            # An empty flag here means: news uses this name for this place
+            # and hardly anything else (كوباني, منبج are in wordfreq *as*
+            # towns); the curator writes weak/strong/cue where it is not so.
+            self.add_name(r["id"], r["name"], r["flags"] or "none", override=True)
             self.places[r["id"]]["prior"] = max(self.places[r["id"]]["prior"], 40)
 
     def add_name(self, pid: str, name: str, flag: str, override: bool = False) -> None:

@@ -88,7 +88,16 @@ pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
     if arabic {
         glue_variants(&toks, &mut forms);
     } else {
-        for toks in article_variants(&toks) {
+        let mut lists = article_variants(&toks);
+        // News adds the article to names written without it (al-Hassakeh).
+        if !is_article(&toks[0]) && toks.iter().map(Vec::len).sum::<usize>() >= 4 {
+            for art in [['a', 'l'], ['e', 'l']] {
+                let mut v = vec![art.to_vec()];
+                v.extend(toks.iter().cloned());
+                lists.push(v);
+            }
+        }
+        for toks in lists {
             glue_variants(&toks, &mut forms);
         }
     }

@@ -323,7 +323,12 @@ impl Gazetteer {
         resolved
             .into_iter()
             .filter_map(|r| {
-                let (start, end) = al.to_original(r.cand.start as usize, r.cand.end as usize)?;
+                let (start, mut end) = al.to_original(r.cand.start as usize, r.cand.end as usize)?;
+                // The alignment is tight; the vowel marks on the last letter
+                // belong to the name (دَيْرِ الزُّوْرِ).
+                while end < text.len() && is_trailing_mark(text[end]) {
+                    end += 1;
+                }
                 Some(Match {
                     start,
                     end,
@@ -394,6 +399,17 @@ impl Gazetteer {
     pub fn stats(&self) -> (usize, usize, usize) {
         (self.inner.trie.len(), self.inner.keys.len(), self.inner.trie.heap_bytes())
     }
+}
+
+/// Marks that the `search` profile deletes and that belong to the letter
+/// before them: harakat, Quranic marks, combining diacritics, tatweel.
+fn is_trailing_mark(c: char) -> bool {
+    matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F)
+}
+
+/// The static proclitic string equal to `s` (for rebuilding a [`Match`]).
+pub fn proclitic_str(s: &str) -> Option<&'static str> {
+    scan::clitic_index(s).map(|i| scan::CLITICS[i])
 }
 
 /// The first name in (or not in) Arabic script, for a place given only a

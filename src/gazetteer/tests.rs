@@ -73,3 +73,4 @@ fn builtin_loads() {
     assert_eq!(p.admin(1).and_then(|a| a.name_ar.as_deref()), Some("الحسكة"));
     assert_eq!(g.search("ديرالزور")[0].id, "SY09");
 }
+

@@ -5,6 +5,7 @@
 //! file here; `_furat` registers them.
 
 mod errors;
+mod gazetteer;
 mod normalize;
 mod text;
 
@@ -32,6 +33,9 @@ pub mod _furat {
 
     #[pymodule_export]
     use super::normalize::{PyAlignment, PyNormalizer, normalize};
+
+    #[pymodule_export]
+    use super::gazetteer::{PyGazetteer, PyMatch, PyPlace};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
