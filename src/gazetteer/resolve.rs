@@ -30,6 +30,9 @@ use rustc_hash::FxHashSet;
 
 /// Scores at or above this are mentions.
 pub(crate) const ACCEPT: f32 = 0.6;
+/// The highest score a name that is also a common word gets, however much
+/// evidence it has: 1.0 stays the mark of an unambiguous name.
+const AMBIGUOUS_MAX: f32 = 0.95;
 
 /// A resolved mention, in normalized positions.
 pub(crate) struct Resolved {
@@ -376,9 +379,15 @@ pub(crate) fn resolve(
         });
         let Some(&(_, score, place)) = ranked.first() else { continue };
         let alternatives = ranked[1..].iter().map(|r| r.2).collect();
-        out.push(Resolved { cand: *c, place, score: score.min(1.0), alternatives });
+        let score = if score >= 1.0 && !unambiguous(entries, place) { AMBIGUOUS_MAX } else { score.min(1.0) };
+        out.push(Resolved { cand: *c, place, score, alternatives });
     }
     out
+}
+
+/// Whether the name of this key is never a common word for `place`.
+fn unambiguous(entries: &[KeyEntry], place: u32) -> bool {
+    entries.iter().any(|e| e.place == place && e.ambiguity == Ambiguity::None)
 }
 
 /// A rank from the place alone: how well known, how high a level.
@@ -438,31 +447,51 @@ fn evidence(
     if let Some(next) = accepted[pos..].iter().find(|a| cands[a.cand].start as usize >= en && a.cand != index) {
         let nc = &cands[next.cand];
         coord |= doc.coordinated(en, nc.word_start as usize, nc.clitic);
-        if admin_follows(doc, en, nc.word_start as usize) && doc.contains(doc.place(next.place), p) {
-            score += 0.6;
+        match admin_follows(doc, en, nc.word_start as usize) {
+            Link::Strong if doc.contains(doc.place(next.place), p) => score += 0.6,
+            Link::Weak if doc.contains(doc.place(next.place), p) => score += 0.25,
+            _ => {}
         }
     }
     if coord {
         score += 0.45;
     }
-    // a place of the same district or governorate elsewhere in the text
-    if p.admin_id(2).is_some_and(|a| admin2.contains(a)) {
-        score += 0.3;
-    } else if p.admin_id(1).is_some_and(|a| admin1.contains(a)) {
-        score += 0.2;
+    // a place of the same district or governorate elsewhere in the text:
+    // evidence for a rarer word, never for an everyday one (a village
+    // called جديدة in a text about its governorate is still "new")
+    if amb == Ambiguity::Weak {
+        if p.admin_id(2).is_some_and(|a| admin2.contains(a)) {
+            score += 0.3;
+        } else if p.admin_id(1).is_some_and(|a| admin1.contains(a)) {
+            score += 0.2;
+        }
     }
     score
+}
+
+/// How the text between a place and the next place links them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// Not a link.
+    None,
+    /// Only "في", "in" or a comma (X في دير الزور): the first may be any
+    /// word that happens to precede a place.
+    Weak,
+    /// A word that puts the first inside the second: ريف, محافظة, بادية,
+    /// شرق ... (X بريف دير الزور, X east of Raqqa).
+    Strong,
 }
 
 /// Whether the text between `from` and `to` only links a place to the admin
 /// unit after it: في, ريف, محافظة, شرق, commas (X بريف دير الزور, Hajin, Deir
 /// ez-Zor).
-fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
     if to < from || to - from > 40 {
-        return false;
+        return Link::None;
     }
     let mut i = from;
     let mut words = 0;
+    let mut strong = false;
     while i < to {
         let ch = doc.norm[i];
         if ch == ' ' || ch == ',' {
@@ -471,17 +500,24 @@ fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         }
         match doc.word_after(i) {
             Some((w, end)) if end <= to => {
-                if !Doc::forms(w).any(|f| doc.rules.linking.contains(&f)) {
-                    return false;
-                }
+                let Some(f) = Doc::forms(w).find(|f| doc.rules.linking.contains(f)) else {
+                    return Link::None;
+                };
+                strong |= !matches!(f.as_str(), "في" | "in" | "the" | "of");
                 words += 1;
                 if words > 4 {
-                    return false;
+                    return Link::None;
                 }
                 i = end;
             }
-            _ => return false,
+            _ => return Link::None,
         }
     }
-    words > 0 || doc.norm[from..to].contains(&',')
+    if strong {
+        Link::Strong
+    } else if words > 0 || doc.norm[from..to].contains(&',') {
+        Link::Weak
+    } else {
+        Link::None
+    }
 }

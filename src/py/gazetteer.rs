@@ -59,6 +59,36 @@ pub(crate) struct PyMatch {
     inner: Match,
 }
 
+/// A str literal as Python's repr writes it (single quotes).
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// Equality of what a Place shows (its matching flags are the gazetteer's
+/// business and do not survive `to_dict`).
+fn same_place(a: &Place, b: &Place) -> bool {
+    a.id == b.id
+        && a.level == b.level
+        && a.name_ar == b.name_ar
+        && a.name_en == b.name_en
+        && a.names.iter().map(|n| &n.text).eq(b.names.iter().map(|n| &n.text))
+        && a.admin == b.admin
+        && a.lat == b.lat
+        && a.lon == b.lon
+}
+
 fn place_dict<'py>(py: Python<'py>, p: &Place) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("pcode", &p.id)?;
@@ -430,11 +460,11 @@ impl PyPlace {
 
     fn __repr__(&self) -> String {
         let p = &self.inner;
-        format!("Place({:?}, {:?}, {:?}, {:?})", p.id, p.level.name(), p.name_en, p.name_ar)
+        format!("Place({}, {}, {}, {})", quoted(&p.id), quoted(p.level.name()), quoted(&p.name_en), quoted(&p.name_ar))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyPlace>().is_ok_and(|o| *o.get().inner == *self.inner)
+        other.cast::<PyPlace>().is_ok_and(|o| same_place(&o.get().inner, &self.inner))
     }
 
     fn __hash__(&self) -> u64 {
@@ -543,14 +573,14 @@ impl PyMatch {
     fn __repr__(&self) -> String {
         let m = &self.inner;
         format!(
-            "<Match {:?} [{}:{}] {} {} ({}){}{}>",
-            m.text,
+            "<Match {} [{}:{}] {} {} ({}){}{}>",
+            quoted(&m.text),
             m.start,
             m.end,
             m.place.id,
             m.place.name_en,
             m.place.level.name(),
-            if m.proclitic.is_empty() { String::new() } else { format!(" proclitic={:?}", m.proclitic) },
+            if m.proclitic.is_empty() { String::new() } else { format!(" proclitic={}", quoted(m.proclitic)) },
             if m.score < 1.0 { format!(" score={:.2}", m.score) } else { String::new() }
         )
     }
@@ -562,9 +592,10 @@ impl PyMatch {
                 && a.end == b.end
                 && a.text == b.text
                 && a.proclitic == b.proclitic
-                && a.place == b.place
+                && same_place(&a.place, &b.place)
                 && a.score == b.score
-                && a.alternatives == b.alternatives
+                && a.alternatives.len() == b.alternatives.len()
+                && a.alternatives.iter().zip(&b.alternatives).all(|(x, y)| same_place(x, y))
         })
     }
 
