@@ -25,13 +25,21 @@ pub(crate) fn is_separator(c: char) -> bool {
 }
 
 /// Letters and digits: what a name must not be glued to.
+///
+/// The Arabic block is decided by ranges (its letters and digits; its
+/// punctuation ، ؛ ؟ and marks are not word characters): Unicode's general
+/// lookup costs more than the rest of the scan.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
     }
+    if (0x0600..=0x06FF).contains(&u) {
+        return matches!(u, 0x0620..=0x063F | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x066F
+            | 0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06FC | 0x06FF);
+    }
+    c.is_alphanumeric()
 }
 
 /// Latin tokens that are (assimilated) forms of the Arabic article.
