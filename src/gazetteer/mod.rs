@@ -38,7 +38,7 @@ use crate::error::{Error, Result};
 use crate::normalize::{Normalizer, Profile};
 use rustc_hash::FxHashMap;
 use std::sync::{Arc, OnceLock};
-use trie::{Trie, TrieBuilder};
+use trie::Trie;
 
 /// The built-in gazetteer's data (see the module docs).
 pub const BUILTIN_CSV: &str = include_str!("../../data/gazetteer/places.csv");
@@ -62,6 +62,8 @@ pub(crate) struct KeyEntry {
 pub(crate) struct KeyInfo {
     pub(crate) entries: Vec<KeyEntry>,
     pub(crate) latin: bool,
+    /// The negative contexts of the name this key spells, if any.
+    pub(crate) negative: Option<&'static rules::Negative>,
 }
 
 pub(crate) struct Inner {
@@ -224,8 +226,10 @@ impl Gazetteer {
             }
             places.push(Arc::new(p));
         }
-        // Keys.
-        let mut tb = TrieBuilder::new();
+        // Keys: every variant of every name, deduplicated; a key lists the
+        // places it stands for.
+        let mut index: FxHashMap<Vec<char>, u32> = FxHashMap::default();
+        let mut key_chars: Vec<Vec<char>> = Vec::new();
         let mut keys: Vec<KeyInfo> = Vec::new();
         for (pi, p) in places.iter().enumerate() {
             for name in &p.names {
@@ -236,10 +240,20 @@ impl Gazetteer {
                     }
                 }
                 for k in keys::keys(&name.text, &normalizer) {
-                    let v = tb.insert(&k.chars, keys.len() as u32) as usize;
-                    if v == keys.len() {
-                        keys.push(KeyInfo { entries: Vec::new(), latin: k.latin });
-                    }
+                    let v = match index.get(&k.chars) {
+                        Some(&v) => v as usize,
+                        None => {
+                            let mut spelled: String = k.chars.iter().collect();
+                            if k.lam_elided {
+                                spelled.insert(0, 'ا');
+                            }
+                            let negative = rules::Rules::get().negative.get(&spelled);
+                            keys.push(KeyInfo { entries: Vec::new(), latin: k.latin, negative });
+                            index.insert(k.chars.clone(), key_chars.len() as u32);
+                            key_chars.push(k.chars);
+                            keys.len() - 1
+                        }
+                    };
                     let info = &mut keys[v];
                     let entry = KeyEntry { place: pi as u32, ambiguity: name.ambiguity, lam_elided: k.lam_elided, no_clitic };
                     match info.entries.iter_mut().find(|e| e.place == entry.place && e.lam_elided == entry.lam_elided) {
@@ -252,7 +266,8 @@ impl Gazetteer {
                 }
             }
         }
-        let inner = Inner { places, by_id, trie: tb.build(), keys, normalizer };
+        let trie = Trie::build(&key_chars);
+        let inner = Inner { places, by_id, trie, keys, normalizer };
         Ok(Gazetteer { inner: Arc::new(inner) })
     }
 

@@ -22,11 +22,11 @@
 
 use super::keys::is_word_char;
 use super::place::{Ambiguity, Level, Place};
-use super::rules::{CueKind, Rules};
+use super::rules::{Cue, CueKind, Rules};
 use super::scan::{CLITICS, Candidate};
 use super::{Inner, KeyEntry};
 use crate::normalize::Alignment;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Scores at or above this are mentions.
 pub(crate) const ACCEPT: f32 = 0.6;
@@ -56,6 +56,21 @@ struct Doc<'a> {
 struct Accepted {
     cand: usize,
     place: u32,
+}
+
+/// What the words around a candidate say, computed once per candidate.
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    /// The cue word before it.
+    cue: Option<&'static Cue>,
+    /// An English cue after it ("Hajin town").
+    cue_after: bool,
+    /// A negative context of its name.
+    negative: bool,
+    /// A person-name prefix before it (عبد, أبو).
+    person: bool,
+    /// Latin: its first letter is a capital.
+    capital: bool,
 }
 
 fn base(a: Ambiguity) -> f32 {
@@ -104,23 +119,45 @@ impl<'a> Doc<'a> {
     }
 
     /// `word` and its forms without proclitics (بمدينة → مدينة).
-    fn forms(word: &[char]) -> impl Iterator<Item = String> + '_ {
-        let mut cut = vec![0usize];
+    fn forms(word: &[char]) -> impl Iterator<Item = &[char]> + '_ {
+        let mut cut = [0usize, usize::MAX, usize::MAX];
         if let Some(&c) = word.first() {
             if matches!(c, 'و' | 'ف') {
-                cut.push(1);
+                cut[1] = 1;
                 if word.get(1).is_some_and(|d| matches!(d, 'ب' | 'ل' | 'ك')) {
-                    cut.push(2);
+                    cut[2] = 2;
                 }
             } else if matches!(c, 'ب' | 'ل' | 'ك') {
-                cut.push(1);
+                cut[1] = 1;
             }
         }
-        cut.into_iter().filter(move |&k| word.len() > k + 1).map(move |k| word[k..].iter().collect())
+        cut.into_iter().filter(move |&k| k != usize::MAX && word.len() > k + 1).map(move |k| &word[k..])
     }
 
-    fn span_text(&self, c: &Candidate) -> String {
-        self.norm[c.start as usize..c.end as usize].iter().collect()
+    /// The context of a candidate.
+    fn context(&self, c: &Candidate, buf: &mut String) -> Ctx {
+        let before = self.word_before(c.word_start as usize);
+        let after = self.word_after(c.end as usize).map(|(w, _)| w);
+        let mut ctx = Ctx { cue: self.cue_before(c, buf), ..Ctx::default() };
+        if let Some(neg) = self.g.keys[c.key as usize].negative {
+            if let Some(w) = before {
+                ctx.negative |= Self::forms(w).any(|f| neg.before.contains(fill(buf, f)));
+            }
+            if let Some(w) = after {
+                ctx.negative |= neg.after.contains(fill(buf, w));
+            }
+        }
+        if c.clitic == 0 {
+            if let Some(w) = before {
+                ctx.person = self.rules.person.contains(fill(buf, w));
+            }
+        }
+        if self.g.keys[c.key as usize].latin {
+            let (s, _) = self.original(c);
+            ctx.capital = self.orig.get(s).is_some_and(|ch| ch.is_uppercase());
+            ctx.cue_after = after.is_some_and(|w| self.rules.after.contains_key(fill(buf, w)));
+        }
+        ctx
     }
 
     /// The original span of a candidate.
@@ -128,46 +165,18 @@ impl<'a> Doc<'a> {
         self.al.to_original(c.start as usize, c.end as usize).unwrap_or((0, 0))
     }
 
-    /// Whether the candidate is ruled out by a negative context of its
-    /// name, or is part of a person's name.
-    fn negative(&self, c: &Candidate, ambiguous: bool) -> bool {
-        let before = self.word_before(c.word_start as usize);
-        let after = self.word_after(c.end as usize).map(|(w, _)| w);
-        if let Some(neg) = self.rules.negative.get(&self.span_text(c)) {
-            if let Some(w) = before {
-                if Self::forms(w).any(|f| neg.before.contains(&f)) {
-                    return true;
-                }
-            }
-            if let Some(w) = after {
-                if neg.after.contains(&w.iter().collect::<String>()) {
-                    return true;
-                }
-            }
-        }
-        if ambiguous && c.clitic == 0 {
-            if let Some(w) = before {
-                if self.rules.person.contains(&w.iter().collect::<String>()) {
-                    return true;
-                }
-            }
-        }
-        false
-    }
-
     /// The cue word before a candidate, if any ("the village of X" too).
-    fn cue_before(&self, c: &Candidate) -> Option<&'static super::rules::Cue> {
+    fn cue_before(&self, c: &Candidate, buf: &mut String) -> Option<&'static Cue> {
         let w = self.word_before(c.word_start as usize)?;
         for f in Self::forms(w) {
-            if let Some(cue) = self.rules.before.get(&f) {
+            if let Some(cue) = self.rules.before.get(fill(buf, f)) {
                 return Some(cue);
             }
         }
-        let w: String = w.iter().collect();
-        if w == "of" {
+        if w == ['o', 'f'] {
             let start = self.word_start_before(c.word_start as usize)?;
-            let w2: String = self.word_before(start)?.iter().collect();
-            return self.rules.before.get(&w2).filter(|c| c.kind != CueKind::Direction);
+            let w2 = self.word_before(start)?;
+            return self.rules.before.get(fill(buf, w2)).filter(|c| c.kind != CueKind::Direction);
         }
         None
     }
@@ -183,12 +192,6 @@ impl<'a> Doc<'a> {
         Some(i - w.len())
     }
 
-    /// Whether an English cue word follows ("Hajin village").
-    fn cue_after(&self, c: &Candidate) -> bool {
-        self.word_after(c.end as usize)
-            .is_some_and(|(w, _)| self.rules.after.contains_key(&w.iter().collect::<String>()))
-    }
-
     /// Whether the gap between two spans is a coordination: spaces, commas
     /// and at most one "و" / "and" / "or" (or the و glued to the second).
     fn coordinated(&self, left_end: usize, right_word_start: usize, right_clitic: u8) -> bool {
@@ -199,7 +202,13 @@ impl<'a> Doc<'a> {
         if gap.len() > 8 {
             return false;
         }
-        let words: String = gap.iter().filter(|c| **c != ' ').collect();
+        let mut words = [' '; 8];
+        let mut k = 0;
+        for &c in gap.iter().filter(|c| **c != ' ') {
+            words[k] = c;
+            k += 1;
+        }
+        let words: String = words[..k].iter().collect();
         let glued_wa = CLITICS[right_clitic as usize].starts_with('و');
         match words.as_str() {
             "" => glued_wa,
@@ -218,6 +227,13 @@ impl<'a> Doc<'a> {
         (1..=3).any(|l| p.admin_id(l) == Some(q.id.as_str()))
             || (q.level <= Level::District && q.admin_id(1).is_some() && q.admin_id(1) == p.admin_id(1))
     }
+}
+
+/// `chars` in `buf`, for a map lookup without allocating.
+fn fill<'b>(buf: &'b mut String, chars: &[char]) -> &'b str {
+    buf.clear();
+    buf.extend(chars);
+    buf.as_str()
 }
 
 /// The entries of a key that can stand for this candidate (the alef-elided
@@ -249,6 +265,8 @@ pub(crate) fn resolve(
             }
         })
         .collect();
+    let mut buf = String::new();
+    let ctxs: Vec<Ctx> = cands.iter().map(|c| doc.context(c, &mut buf)).collect();
     // 1. anchors
     let mut accepted: Vec<Accepted> = Vec::new();
     let mut is_accepted = vec![false; n];
@@ -263,7 +281,7 @@ pub(crate) fn resolve(
             .filter(|(_, e)| e.ambiguity == Ambiguity::None)
             .max_by(|a, b| static_rank(&doc, a.1).total_cmp(&static_rank(&doc, b.1)).then(b.0.cmp(&a.0)));
         if let Some((_, e)) = best {
-            if doc.negative(c, false) {
+            if ctxs[i].negative {
                 continue;
             }
             accepted.push(Accepted { cand: i, place: e.place });
@@ -284,23 +302,28 @@ pub(crate) fn resolve(
         }
     }
     // 2. evidence, twice (lists accept outwards from their anchors)
-    let mut scores: Vec<Option<(usize, f32)>> = vec![None; n];
+    // Candidates that no evidence can save are dropped at once: a common
+    // word with no cue, nothing accepted next to it and (for a rarer word)
+    // no context in the text.
+    let mut hopeless = vec![false; n];
     for round in 0..3 {
         let mut changed = false;
         accepted.sort_by_key(|a| cands[a.cand].start);
         for (i, c) in cands.iter().enumerate() {
-            if is_accepted[i] || broken[i] {
+            if is_accepted[i] || broken[i] || hopeless[i] {
                 continue;
             }
             let entries = &g.keys[c.key as usize].entries;
             let mut best: Option<(usize, f32)> = None;
             for (k, e) in usable(entries, c) {
-                let s = evidence(&doc, c, i, e, &accepted, cands, &anchor_admin1, &anchor_admin2);
+                let s = evidence(&doc, c, i, &ctxs[i], e, &accepted, cands, &anchor_admin1, &anchor_admin2);
                 if best.is_none_or(|(_, b)| s > b) {
                     best = Some((k, s));
                 }
             }
-            scores[i] = best;
+            if ctxs[i].negative || best.is_none() {
+                hopeless[i] = true;
+            }
             if let Some((k, s)) = best {
                 if s >= ACCEPT {
                     accepted.push(Accepted { cand: i, place: entries[k].place });
@@ -325,23 +348,33 @@ pub(crate) fn resolve(
         }
     }
     // 4. the place, by rank with the other mentions as context
-    let mut ctx1: Vec<(usize, &str)> = Vec::new();
-    let mut ctx2: Vec<(usize, &str)> = Vec::new();
+    // How many mentions name each district and governorate, and what each
+    // mention contributes itself (a mention is no context for itself).
+    let mut place_of: Vec<u32> = vec![0; n];
+    for a in &accepted {
+        place_of[a.cand] = a.place;
+    }
+    let mut count1: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut count2: FxHashMap<&str, u32> = FxHashMap::default();
     for &i in &chosen {
-        let a = accepted.iter().find(|a| a.cand == i).map(|a| a.place).unwrap_or(0);
-        let p = doc.place(a);
+        let p = doc.place(place_of[i]);
         if let Some(x) = p.admin_id(1) {
-            ctx1.push((i, x));
+            *count1.entry(x).or_default() += 1;
         }
         if let Some(x) = p.admin_id(2) {
-            ctx2.push((i, x));
+            *count2.entry(x).or_default() += 1;
         }
     }
     let mut out = Vec::with_capacity(chosen.len());
     for &i in &chosen {
         let c = &cands[i];
         let entries = &g.keys[c.key as usize].entries;
-        let cue = doc.cue_before(c);
+        let cue = ctxs[i].cue;
+        let own = doc.place(place_of[i]);
+        let others = |counts: &FxHashMap<&str, u32>, a: &str, level: usize| -> bool {
+            let mine = u32::from(own.admin_id(level) == Some(a));
+            counts.get(a).is_some_and(|&k| k > mine)
+        };
         let rank = |e: &KeyEntry, score: f32| -> f32 {
             let p = doc.place(e.place);
             let mut r = static_rank(&doc, e) + score;
@@ -350,19 +383,19 @@ pub(crate) fn resolve(
                     r += 10.0 - 2.0 * k as f32;
                 }
             }
-            if p.admin_id(2).is_some_and(|a| ctx2.iter().any(|(j, x)| *j != i && *x == a)) {
+            if p.admin_id(2).is_some_and(|a| others(&count2, a, 2)) {
                 r += 4.0;
-            } else if p.admin_id(1).is_some_and(|a| ctx1.iter().any(|(j, x)| *j != i && *x == a)) {
+            } else if p.admin_id(1).is_some_and(|a| others(&count1, a, 1)) {
                 r += 2.0;
             }
             r
         };
         let mut ranked: Vec<(f32, f32, u32)> = Vec::new();
         for (_, e) in usable(entries, c) {
-            let s = if is_accepted[i] && e.ambiguity == Ambiguity::None && !doc.negative(c, false) {
+            let s = if is_accepted[i] && e.ambiguity == Ambiguity::None && !ctxs[i].negative {
                 1.0
             } else {
-                evidence(&doc, c, i, e, &accepted, cands, &anchor_admin1, &anchor_admin2)
+                evidence(&doc, c, i, &ctxs[i], e, &accepted, cands, &anchor_admin1, &anchor_admin2)
             };
             if let Some(r) = ranked.iter_mut().find(|r| r.2 == e.place) {
                 if s > r.1 {
@@ -402,6 +435,7 @@ fn evidence(
     doc: &Doc<'_>,
     c: &Candidate,
     index: usize,
+    ctx: &Ctx,
     e: &KeyEntry,
     accepted: &[Accepted],
     cands: &[Candidate],
@@ -409,7 +443,7 @@ fn evidence(
     admin2: &FxHashSet<&str>,
 ) -> f32 {
     let amb = e.ambiguity;
-    if doc.negative(c, amb != Ambiguity::None) {
+    if ctx.negative || (ctx.person && amb != Ambiguity::None) {
         return 0.0;
     }
     if amb == Ambiguity::None {
@@ -418,18 +452,17 @@ fn evidence(
     let mut score = base(amb);
     let latin = doc.g.keys[c.key as usize].latin;
     if latin {
-        let (s, _) = doc.original(c);
-        match doc.orig.get(s) {
-            Some(ch) if ch.is_uppercase() => score += 0.2,
-            _ => return 0.0, // a lowercase common word is the word
+        if !ctx.capital {
+            return 0.0; // a lowercase common word is the word
         }
+        score += 0.2;
     }
-    match doc.cue_before(c) {
+    match ctx.cue {
         Some(cue) if cue.kind != CueKind::Direction => score = score.max(0.0) + 0.6,
         Some(_) if amb != Ambiguity::Cue => score += 0.25,
         _ => {}
     }
-    if latin && doc.cue_after(c) {
+    if latin && ctx.cue_after {
         score += 0.6;
     }
     if amb == Ambiguity::Cue {
@@ -492,6 +525,7 @@ fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
     let mut i = from;
     let mut words = 0;
     let mut strong = false;
+    let mut buf = String::new();
     while i < to {
         let ch = doc.norm[i];
         if ch == ' ' || ch == ',' {
@@ -500,10 +534,10 @@ fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
         }
         match doc.word_after(i) {
             Some((w, end)) if end <= to => {
-                let Some(f) = Doc::forms(w).find(|f| doc.rules.linking.contains(f)) else {
+                let Some(f) = Doc::forms(w).find(|f| doc.rules.linking.contains(fill(&mut buf, f))) else {
                     return Link::None;
                 };
-                strong |= !matches!(f.as_str(), "في" | "in" | "the" | "of");
+                strong |= !matches!(fill(&mut buf, f), "في" | "in" | "the" | "of");
                 words += 1;
                 if words > 4 {
                     return Link::None;
