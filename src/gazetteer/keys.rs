@@ -109,7 +109,7 @@ pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
     } else {
         let mut lists = article_variants(&toks);
         // News adds the article to names written without it (al-Hassakeh).
-        if !is_article(&toks[0]) && toks.len() <= 3 && toks.iter().map(Vec::len).sum::<usize>() >= 4 {
+        if toks.len() == 1 && toks[0].len() >= 4 {
             for art in [['a', 'l'], ['e', 'l']] {
                 let mut v = vec![art.to_vec()];
                 v.extend(toks.iter().cloned());

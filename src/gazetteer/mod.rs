@@ -231,6 +231,9 @@ impl Gazetteer {
         let mut index: FxHashMap<Vec<char>, u32> = FxHashMap::default();
         let mut key_chars: Vec<Vec<char>> = Vec::new();
         let mut keys: Vec<KeyInfo> = Vec::new();
+        // Admin units share their names with their centre towns: each name
+        // is turned into keys once.
+        let mut by_name: FxHashMap<&str, Vec<keys::Key>> = FxHashMap::default();
         for (pi, p) in places.iter().enumerate() {
             for name in &p.names {
                 let mut no_clitic = 0u16;
@@ -239,7 +242,8 @@ impl Gazetteer {
                         no_clitic |= 1 << i;
                     }
                 }
-                for k in keys::keys(&name.text, &normalizer) {
+                let name_keys = by_name.entry(name.text.as_str()).or_insert_with(|| keys::keys(&name.text, &normalizer));
+                for k in name_keys.iter() {
                     let v = match index.get(&k.chars) {
                         Some(&v) => v as usize,
                         None => {
@@ -250,7 +254,7 @@ impl Gazetteer {
                             let negative = rules::Rules::get().negative.get(&spelled);
                             keys.push(KeyInfo { entries: Vec::new(), latin: k.latin, negative });
                             index.insert(k.chars.clone(), key_chars.len() as u32);
-                            key_chars.push(k.chars);
+                            key_chars.push(k.chars.clone());
                             keys.len() - 1
                         }
                     };

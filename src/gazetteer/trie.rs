@@ -74,7 +74,7 @@ impl Trie {
         let mut trie = Trie { nodes: vec![Node { value: NO_VALUE, ..Node::default() }], table, high, overflow: Vec::new() };
         // Keys sorted (with their index), built breadth-first.
         let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+        order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
         let mut queue = std::collections::VecDeque::new();
         queue.push_back((0u32, 0usize, order.len(), 0usize));
         let mut groups: Vec<(Option<u8>, char, usize, usize)> = Vec::new();
@@ -98,7 +98,7 @@ impl Trie {
                 i = j;
             }
             // Children in symbol order, then the overflow characters.
-            groups.sort_by_key(|g| (g.0.is_none(), g.0, g.1));
+            groups.sort_unstable_by_key(|g| (g.0.is_none(), g.0, g.1));
             let first = trie.nodes.len() as u32;
             trie.nodes[node as usize].first_child = first;
             for (k, &(sym, c, a, b)) in groups.iter().enumerate() {
