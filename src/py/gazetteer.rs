@@ -59,6 +59,12 @@ pub(crate) struct PyMatch {
     inner: Match,
 }
 
+/// A score as Python shows it: the f32 rounded to 4 places (0.95, not
+/// 0.949999988).
+fn py_score(s: f32) -> f64 {
+    (f64::from(s) * 1e4).round() / 1e4
+}
+
 /// A str literal as Python's repr writes it (single quotes).
 fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -516,8 +522,8 @@ impl PyMatch {
     /// 1.0 for a name that is never a common word; the evidence score (0.6
     /// to 1.0) for one that is.
     #[getter]
-    fn score(&self) -> f32 {
-        self.inner.score
+    fn score(&self) -> f64 {
+        py_score(self.inner.score)
     }
 
     /// Other places with the same name, best first.
@@ -534,7 +540,7 @@ impl PyMatch {
         d.set_item("end", self.inner.end)?;
         d.set_item("text", &self.inner.text)?;
         d.set_item("proclitic", self.inner.proclitic)?;
-        d.set_item("score", self.inner.score)?;
+        d.set_item("score", py_score(self.inner.score))?;
         d.set_item("place", place_dict(py, &self.inner.place)?)?;
         let alts: Vec<Bound<'py, PyDict>> =
             self.inner.alternatives.iter().map(|p| place_dict(py, p)).collect::<PyResult<_>>()?;
@@ -564,7 +570,7 @@ impl PyMatch {
                 text: get("text")?.extract()?,
                 proclitic,
                 place,
-                score: get("score")?.extract()?,
+                score: get("score")?.extract::<f64>()? as f32,
                 alternatives,
             },
         })
