@@ -7,77 +7,90 @@
 //! admin1_pcode...), so `from_csv` reads that file as it is.
 
 use super::place::Record;
+use std::borrow::Cow;
 use crate::error::{Error, Result};
 
 /// One parsed row: its fields and the line it starts on (1-based).
-struct Row {
+struct Row<'a> {
     line: usize,
-    fields: Vec<String>,
+    fields: Vec<Cow<'a, str>>,
 }
 
-/// Splits CSV text into rows of fields.
-fn parse_rows(text: &str, source: &str) -> Result<Vec<Row>> {
+/// Splits CSV text into rows of fields. Unquoted fields (nearly all) are
+/// borrowed from the text; quoted ones are unescaped into new strings.
+fn parse_rows<'a>(text: &'a str, source: &str) -> Result<Vec<Row<'a>>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let b = text.as_bytes();
     let mut rows = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
+    let mut fields: Vec<Cow<'a, str>> = Vec::new();
     let mut line = 1usize;
     let mut row_line = 1usize;
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    let mut at_field_start = true;
-    let mut quote_line = 0;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
+    let mut i = 0usize;
+    // Each iteration reads one field and the delimiter after it.
+    while i <= b.len() {
+        let field: Cow<'a, str>;
+        if i < b.len() && b[i] == b'"' {
+            let quote_line = line;
+            let mut out = String::new();
+            let mut j = i + 1;
+            let mut seg = j;
+            loop {
+                match b.get(j) {
+                    None => {
+                        return Err(Error::invalid_data(format!(
+                            "{source}, line {quote_line}: a quoted field is never closed"
+                        )));
+                    }
+                    Some(b'"') if b.get(j + 1) == Some(&b'"') => {
+                        out.push_str(&text[seg..=j]);
+                        j += 2;
+                        seg = j;
+                    }
+                    Some(b'"') => {
+                        out.push_str(&text[seg..j]);
+                        j += 1;
+                        break;
+                    }
+                    Some(b'\n') => {
+                        line += 1;
+                        j += 1;
+                    }
+                    Some(_) => j += 1,
                 }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push(c);
-                }
-                _ => field.push(c),
             }
-            continue;
+            // Anything between the closing quote and the delimiter is kept.
+            let mut k = j;
+            while k < b.len() && !matches!(b[k], b',' | b'\n' | b'\r') {
+                k += 1;
+            }
+            out.push_str(&text[j..k]);
+            field = Cow::Owned(out);
+            i = k;
+        } else {
+            let mut k = i;
+            while k < b.len() && !matches!(b[k], b',' | b'\n' | b'\r') {
+                k += 1;
+            }
+            field = Cow::Borrowed(&text[i..k]);
+            i = k;
         }
-        match c {
-            '"' if at_field_start => {
-                quoted = true;
-                quote_line = line;
-                at_field_start = false;
-            }
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                fields.push(std::mem::take(&mut field));
+        fields.push(field);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            Some(b'\r') | Some(b'\n') | None => {
+                if b.get(i) == Some(&b'\r') && b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
                 if !(fields.len() == 1 && fields[0].is_empty()) {
                     rows.push(Row { line: row_line, fields: std::mem::take(&mut fields) });
                 }
                 fields.clear();
                 line += 1;
                 row_line = line;
-                at_field_start = true;
+                i += 1;
             }
-            _ => {
-                field.push(c);
-                at_field_start = false;
-            }
+            Some(_) => unreachable!("fields end at a delimiter"),
         }
-    }
-    if quoted {
-        return Err(Error::invalid_data(format!(
-            "{source}, line {quote_line}: a quoted field is never closed"
-        )));
-    }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        rows.push(Row { line: row_line, fields });
     }
     Ok(rows)
 }
@@ -96,7 +109,7 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(header: &[String], source: &str) -> Result<Columns> {
+    fn find(header: &[Cow<'_, str>], source: &str) -> Result<Columns> {
         let pos = |aliases: &[&str]| {
             header.iter().position(|h| aliases.iter().any(|a| h.trim().eq_ignore_ascii_case(a)))
         };

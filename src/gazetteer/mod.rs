@@ -60,7 +60,9 @@ pub(crate) struct KeyEntry {
 /// What a trie value points at.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct KeyInfo {
-    pub(crate) entries: Vec<KeyEntry>,
+    /// Its entries are `Inner::entries[first..first + count]`.
+    first: u32,
+    count: u32,
     pub(crate) latin: bool,
     /// The negative contexts of the name this key spells, if any.
     pub(crate) negative: Option<&'static rules::Negative>,
@@ -71,7 +73,26 @@ pub(crate) struct Inner {
     by_id: FxHashMap<String, u32>,
     trie: Trie,
     pub(crate) keys: Vec<KeyInfo>,
+    entries: Vec<KeyEntry>,
     normalizer: Normalizer,
+}
+
+impl Inner {
+    /// The places a key stands for.
+    #[inline]
+    pub(crate) fn entries(&self, key: u32) -> &[KeyEntry] {
+        let k = &self.keys[key as usize];
+        &self.entries[k.first as usize..(k.first + k.count) as usize]
+    }
+}
+
+/// One key of one name of one place, before keys are merged.
+struct RawKey {
+    /// Its characters are `arena[start..start + len]`.
+    start: u32,
+    len: u32,
+    entry: KeyEntry,
+    latin: bool,
 }
 
 /// An immutable, thread-safe gazetteer. Cloning is cheap.
@@ -226,11 +247,11 @@ impl Gazetteer {
             }
             places.push(Arc::new(p));
         }
-        // Keys: every variant of every name, deduplicated; a key lists the
-        // places it stands for.
-        let mut index: FxHashMap<Vec<char>, u32> = FxHashMap::default();
-        let mut key_chars: Vec<Vec<char>> = Vec::new();
-        let mut keys: Vec<KeyInfo> = Vec::new();
+        // Keys: every variant of every name, in one arena; then sorted, so
+        // that equal keys are neighbours (merged into one key listing the
+        // places it stands for) and the trie is built from sorted keys.
+        let mut arena: Vec<char> = Vec::new();
+        let mut raw: Vec<RawKey> = Vec::new();
         // Admin units share their names with their centre towns: each name
         // is turned into keys once.
         let mut by_name: FxHashMap<&str, Vec<keys::Key>> = FxHashMap::default();
@@ -244,34 +265,69 @@ impl Gazetteer {
                 }
                 let name_keys = by_name.entry(name.text.as_str()).or_insert_with(|| keys::keys(&name.text, &normalizer));
                 for k in name_keys.iter() {
-                    let v = match index.get(&k.chars) {
-                        Some(&v) => v as usize,
-                        None => {
-                            let mut spelled: String = k.chars.iter().collect();
-                            if k.lam_elided {
-                                spelled.insert(0, 'ا');
-                            }
-                            let negative = rules::Rules::get().negative.get(&spelled);
-                            keys.push(KeyInfo { entries: Vec::new(), latin: k.latin, negative });
-                            index.insert(k.chars.clone(), key_chars.len() as u32);
-                            key_chars.push(k.chars.clone());
-                            keys.len() - 1
-                        }
-                    };
-                    let info = &mut keys[v];
-                    let entry = KeyEntry { place: pi as u32, ambiguity: name.ambiguity, lam_elided: k.lam_elided, no_clitic };
-                    match info.entries.iter_mut().find(|e| e.place == entry.place && e.lam_elided == entry.lam_elided) {
-                        Some(e) => {
-                            e.ambiguity = e.ambiguity.min(entry.ambiguity);
-                            e.no_clitic &= entry.no_clitic;
-                        }
-                        None => info.entries.push(entry),
-                    }
+                    raw.push(RawKey {
+                        start: arena.len() as u32,
+                        len: k.chars.len() as u32,
+                        entry: KeyEntry { place: pi as u32, ambiguity: name.ambiguity, lam_elided: k.lam_elided, no_clitic },
+                        latin: k.latin,
+                    });
+                    arena.extend_from_slice(&k.chars);
                 }
             }
         }
+        let text = |r: &RawKey| &arena[r.start as usize..(r.start + r.len) as usize];
+        let negatives: Vec<(Vec<char>, &'static rules::Negative)> =
+            rules::Rules::get().negative.iter().map(|(k, v)| (k.chars().collect(), v)).collect();
+        // Distinct keys, in first-seen order.
+        let mut index: FxHashMap<&[char], u32> = FxHashMap::default();
+        let mut key_of: Vec<u32> = Vec::with_capacity(raw.len());
+        let mut key_chars: Vec<&[char]> = Vec::new();
+        let mut latin: Vec<bool> = Vec::new();
+        for r in &raw {
+            let chars = text(r);
+            let id = *index.entry(chars).or_insert_with(|| {
+                key_chars.push(chars);
+                latin.push(r.latin);
+                (key_chars.len() - 1) as u32
+            });
+            key_of.push(id);
+        }
+        // Entries grouped by key (a counting sort), merged per place.
+        let mut count = vec![0u32; key_chars.len() + 1];
+        for &k in &key_of {
+            count[k as usize + 1] += 1;
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let mut slots = count.clone();
+        let mut grouped: Vec<KeyEntry> = vec![raw[0].entry; raw.len()];
+        for (r, &k) in raw.iter().zip(&key_of) {
+            grouped[slots[k as usize] as usize] = r.entry;
+            slots[k as usize] += 1;
+        }
+        let mut keys: Vec<KeyInfo> = Vec::with_capacity(key_chars.len());
+        let mut entries: Vec<KeyEntry> = Vec::with_capacity(raw.len());
+        for (k, chars) in key_chars.iter().enumerate() {
+            let first = entries.len();
+            for e in &grouped[count[k] as usize..count[k + 1] as usize] {
+                match entries[first..].iter_mut().find(|x| x.place == e.place && x.lam_elided == e.lam_elided) {
+                    Some(x) => {
+                        x.ambiguity = x.ambiguity.min(e.ambiguity);
+                        x.no_clitic &= e.no_clitic;
+                    }
+                    None => entries.push(*e),
+                }
+            }
+            let lam = entries[first].lam_elided;
+            let negative = negatives
+                .iter()
+                .find(|(n, _)| if lam { n.first() == Some(&'ا') && &n[1..] == *chars } else { n == chars })
+                .map(|(_, v)| *v);
+            keys.push(KeyInfo { first: first as u32, count: (entries.len() - first) as u32, latin: latin[k], negative });
+        }
         let trie = Trie::build(&key_chars);
-        let inner = Inner { places, by_id, trie, keys, normalizer };
+        let inner = Inner { places, by_id, trie, keys, entries, normalizer };
         Ok(Gazetteer { inner: Arc::new(inner) })
     }
 
@@ -308,7 +364,7 @@ impl Gazetteer {
                 node = node.and_then(|n| self.inner.trie.step(n, c));
             }
             if let Some(v) = node.and_then(|n| self.inner.trie.value(n)) {
-                for e in &self.inner.keys[v as usize].entries {
+                for e in self.inner.entries(v) {
                     if !e.lam_elided && !found.contains(&e.place) {
                         found.push(e.place);
                     }

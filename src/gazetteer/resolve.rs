@@ -276,7 +276,7 @@ pub(crate) fn resolve(
         if broken[i] {
             continue;
         }
-        let entries = &g.keys[c.key as usize].entries;
+        let entries = g.entries(c.key);
         let best = usable(entries, c)
             .filter(|(_, e)| e.ambiguity == Ambiguity::None)
             .max_by(|a, b| static_rank(&doc, a.1).total_cmp(&static_rank(&doc, b.1)).then(b.0.cmp(&a.0)));
@@ -313,7 +313,7 @@ pub(crate) fn resolve(
             if is_accepted[i] || broken[i] || hopeless[i] {
                 continue;
             }
-            let entries = &g.keys[c.key as usize].entries;
+            let entries = g.entries(c.key);
             let mut best: Option<(usize, f32)> = None;
             for (k, e) in usable(entries, c) {
                 let s = evidence(&doc, c, i, &ctxs[i], e, &accepted, cands, &anchor_admin1, &anchor_admin2);
@@ -368,7 +368,7 @@ pub(crate) fn resolve(
     let mut out = Vec::with_capacity(chosen.len());
     for &i in &chosen {
         let c = &cands[i];
-        let entries = &g.keys[c.key as usize].entries;
+        let entries = g.entries(c.key);
         let cue = ctxs[i].cue;
         let own = doc.place(place_of[i]);
         let others = |counts: &FxHashMap<&str, u32>, a: &str, level: usize| -> bool {

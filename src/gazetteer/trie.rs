@@ -51,11 +51,12 @@ impl Trie {
 
     /// Builds a trie of `keys` (each key maps to its index). Duplicate keys
     /// keep the first index.
-    pub(crate) fn build(keys: &[Vec<char>]) -> Trie {
+    pub(crate) fn build<K: AsRef<[char]>>(keys: &[K]) -> Trie {
+        let keys: Vec<&[char]> = keys.iter().map(AsRef::as_ref).collect();
         // Alphabet: the most frequent characters get symbols.
         let mut freq: rustc_hash::FxHashMap<char, usize> = rustc_hash::FxHashMap::default();
-        for k in keys {
-            for &c in k {
+        for k in &keys {
+            for &c in k.iter() {
                 *freq.entry(c).or_default() += 1;
             }
         }
@@ -73,8 +74,26 @@ impl Trie {
         high.sort_unstable();
         let mut trie = Trie { nodes: vec![Node { value: NO_VALUE, ..Node::default() }], table, high, overflow: Vec::new() };
         // Keys sorted (with their index), built breadth-first.
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+        // Sorted by the first four characters packed in an integer, then
+        // by the whole key within runs that share them: integer compares
+        // do most of the work.
+        let prefix = |k: &[char]| -> u128 {
+            (0..4).fold(0u128, |acc, i| acc << 32 | k.get(i).map_or(0, |&c| c as u128))
+        };
+        let mut packed: Vec<(u128, u32)> = keys.iter().enumerate().map(|(i, k)| (prefix(k), i as u32)).collect();
+        packed.sort_unstable();
+        let mut order: Vec<u32> = packed.iter().map(|p| p.1).collect();
+        let mut i = 0;
+        while i < packed.len() {
+            let mut j = i + 1;
+            while j < packed.len() && packed[j].0 == packed[i].0 {
+                j += 1;
+            }
+            if j - i > 1 {
+                order[i..j].sort_unstable_by(|&a, &b| keys[a as usize].cmp(keys[b as usize]).then(a.cmp(&b)));
+            }
+            i = j;
+        }
         let mut queue = std::collections::VecDeque::new();
         queue.push_back((0u32, 0usize, order.len(), 0usize));
         let mut groups: Vec<(Option<u8>, char, usize, usize)> = Vec::new();
