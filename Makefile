@@ -55,6 +55,12 @@ bench: build-dev ## install the peers and run the benchmarks (not part of `test`
 	$(PIP) install --no-deps camel-tools
 	$(PY) benchmarks/run_all.py
 
+.PHONY: gazetteer
+gazetteer: build-dev ## rebuild data/gazetteer/places.csv from $(SHARED)/data/gazetteer (needs wordfreq), then the extension
+	$(PIP) install 'wordfreq>=3.1'
+	$(PY) scripts/build_gazetteer.py $(SHARED)/data/gazetteer
+	$(MAKE) build-dev
+
 .PHONY: clean
 clean: ## remove build products and the venv
 	rm -rf target $(VENV) python/furat/_furat*.so .pytest_cache .hypothesis

@@ -90,7 +90,7 @@ pub(crate) fn scan(trie: &Trie, text: &[char], out: &mut Vec<Candidate>) {
 }
 
 /// Walks the trie from `start`, recording every key that ends at a word end.
-#[inline]
+#[inline(always)]
 fn walk(trie: &Trie, text: &[char], word_start: usize, start: usize, clitic: u8, out: &mut Vec<Candidate>) {
     let n = text.len();
     if start >= n || !is_word_char(text[start]) {

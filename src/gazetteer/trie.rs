@@ -134,7 +134,7 @@ impl Trie {
         trie
     }
 
-    #[inline]
+    #[inline(always)]
     fn symbol(&self, c: char) -> Option<u8> {
         let s = if (c as usize) < TABLE {
             self.table[c as usize]
@@ -148,7 +148,7 @@ impl Trie {
     }
 
     /// The child of `node` along `c`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn step(&self, node: u32, c: char) -> Option<u32> {
         let n = &self.nodes[node as usize];
         match self.symbol(c) {
@@ -174,7 +174,7 @@ impl Trie {
     }
 
     /// The value stored at `node`, if it ends a key.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn value(&self, node: u32) -> Option<Value> {
         let v = self.nodes[node as usize].value;
         (v != NO_VALUE).then_some(v)
