@@ -14,7 +14,9 @@ struct Expect {
 }
 
 fn load() -> Vec<(String, String, Vec<Expect>, Option<String>)> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/places.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/places.toml"))
+            .unwrap();
     let doc: toml::Table = toml::from_str(&text).unwrap();
     let mut out = Vec::new();
     for case in doc["case"].as_array().unwrap() {
@@ -26,11 +28,18 @@ fn load() -> Vec<(String, String, Vec<Expect>, Option<String>)> {
             .iter()
             .map(|e| Expect {
                 text: e["text"].as_str().unwrap().to_owned(),
-                pcodes: e["pcode"].as_str().unwrap().split('|').map(str::to_owned).collect(),
+                pcodes: e["pcode"]
+                    .as_str()
+                    .unwrap()
+                    .split('|')
+                    .map(str::to_owned)
+                    .collect(),
                 proclitic: e.get("proclitic").map(|p| p.as_str().unwrap().to_owned()),
             })
             .collect();
-        let known = case.get("known_failure").map(|k| k.as_str().unwrap().to_owned());
+        let known = case
+            .get("known_failure")
+            .map(|k| k.as_str().unwrap().to_owned());
         out.push((name, text, expect, known));
     }
     out
@@ -59,22 +68,54 @@ fn held_out_places() {
             }
         }
         for m in &found {
-            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text, "{name}: span");
+            assert_eq!(
+                chars[m.start..m.end].iter().collect::<String>(),
+                m.text,
+                "{name}: span"
+            );
         }
         tp += case_tp;
         npred += found.len();
         ngold += expect.len();
         let ok = case_tp == expect.len() && found.len() == expect.len();
-        let got: Vec<String> =
-            found.iter().map(|m| format!("{}={}{}", m.text, m.place.id, if m.proclitic.is_empty() { String::new() } else { format!("({})", m.proclitic) })).collect();
+        let got: Vec<String> = found
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={}{}",
+                    m.text,
+                    m.place.id,
+                    if m.proclitic.is_empty() {
+                        String::new()
+                    } else {
+                        format!("({})", m.proclitic)
+                    }
+                )
+            })
+            .collect();
         match (ok, known) {
             (false, None) => wrong.push(format!("{name}: got {got:?}")),
             (true, Some(_)) => wrong.push(format!("{name}: passes now, remove its known_failure")),
             _ => {}
         }
     }
-    let p = if npred > 0 { tp as f64 / npred as f64 } else { 1.0 };
-    let r = if ngold > 0 { tp as f64 / ngold as f64 } else { 1.0 };
-    eprintln!("held-out places: precision {p:.3} recall {r:.3} ({tp} of {ngold} found, {npred} predicted)");
-    assert!(wrong.is_empty(), "{} wrong cases:\n{}", wrong.len(), wrong.join("\n"));
+    let p = if npred > 0 {
+        tp as f64 / npred as f64
+    } else {
+        1.0
+    };
+    let r = if ngold > 0 {
+        tp as f64 / ngold as f64
+    } else {
+        1.0
+    };
+    eprintln!(
+        "held-out places: precision {p:.3} recall {r:.3} ({tp} of {ngold} found, {npred} predicted)"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} wrong cases:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

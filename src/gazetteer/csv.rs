@@ -7,8 +7,8 @@
 //! admin1_pcode...), so `from_csv` reads that file as it is.
 
 use super::place::Record;
-use std::borrow::Cow;
 use crate::error::{Error, Result};
+use std::borrow::Cow;
 
 /// One parsed row: its fields and the line it starts on (1-based).
 struct Row<'a> {
@@ -82,7 +82,10 @@ fn parse_rows<'a>(text: &'a str, source: &str) -> Result<Vec<Row<'a>>> {
                     i += 1;
                 }
                 if !(fields.len() == 1 && fields[0].is_empty()) {
-                    rows.push(Row { line: row_line, fields: std::mem::take(&mut fields) });
+                    rows.push(Row {
+                        line: row_line,
+                        fields: std::mem::take(&mut fields),
+                    });
                 }
                 fields.clear();
                 line += 1;
@@ -111,7 +114,9 @@ struct Columns {
 impl Columns {
     fn find(header: &[Cow<'_, str>], source: &str) -> Result<Columns> {
         let pos = |aliases: &[&str]| {
-            header.iter().position(|h| aliases.iter().any(|a| h.trim().eq_ignore_ascii_case(a)))
+            header
+                .iter()
+                .position(|h| aliases.iter().any(|a| h.trim().eq_ignore_ascii_case(a)))
         };
         let id = pos(&["id", "pcode", "p_code"]).ok_or_else(|| {
             Error::invalid_data(format!(
@@ -161,7 +166,9 @@ fn number(text: &str, source: &str, line: usize, column: &str) -> Result<Option<
 pub(crate) fn read_records(text: &str, source: &str) -> Result<Vec<(usize, Record)>> {
     let rows = parse_rows(text, source)?;
     let Some((header, body)) = rows.split_first() else {
-        return Err(Error::invalid_data(format!("{source}: the file is empty (no header line)")));
+        return Err(Error::invalid_data(format!(
+            "{source}: the file is empty (no header line)"
+        )));
     };
     let cols = Columns::find(&header.fields, source)?;
     let width = header.fields.len();
@@ -174,8 +181,14 @@ pub(crate) fn read_records(text: &str, source: &str) -> Result<Vec<(usize, Recor
                 row.fields.len()
             )));
         }
-        let get = |i: Option<usize>| i.map(|i| row.fields[i].trim().to_owned()).unwrap_or_default();
-        let col_name = |i: Option<usize>| i.map(|i| header.fields[i].trim().to_owned()).unwrap_or_default();
+        let get = |i: Option<usize>| {
+            i.map(|i| row.fields[i].trim().to_owned())
+                .unwrap_or_default()
+        };
+        let col_name = |i: Option<usize>| {
+            i.map(|i| header.fields[i].trim().to_owned())
+                .unwrap_or_default()
+        };
         let names = get(cols.names);
         let prior = number(&get(cols.prior), source, row.line, &col_name(cols.prior))?;
         out.push((
@@ -185,7 +198,12 @@ pub(crate) fn read_records(text: &str, source: &str) -> Result<Vec<(usize, Recor
                 level: get(cols.level),
                 name_ar: get(cols.name_ar),
                 name_en: get(cols.name_en),
-                names: names.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+                names: names
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
                 admin: [get(cols.admin[0]), get(cols.admin[1]), get(cols.admin[2])],
                 lat: number(&get(cols.lat), source, row.line, &col_name(cols.lat))?,
                 lon: number(&get(cols.lon), source, row.line, &col_name(cols.lon))?,
@@ -213,13 +231,24 @@ mod tests {
     #[test]
     fn errors_name_file_line_and_column() {
         let e = read_records("id,name_en,lat\nA,x,1\nB,y,north\n", "my.csv").unwrap_err();
-        assert_eq!(e.message(), "my.csv, line 3, column 'lat': \"north\" is not a number");
+        assert_eq!(
+            e.message(),
+            "my.csv, line 3, column 'lat': \"north\" is not a number"
+        );
         let e = read_records("id,name_en\nA,x,extra\n", "my.csv").unwrap_err();
-        assert!(e.message().contains("line 2: 3 fields where the header has 2"), "{e}");
+        assert!(
+            e.message()
+                .contains("line 2: 3 fields where the header has 2"),
+            "{e}"
+        );
         let e = read_records("name_en\nx\n", "my.csv").unwrap_err();
         assert!(e.message().contains("no 'id'"), "{e}");
         let e = read_records("id,name_en\nA,\"open\n", "my.csv").unwrap_err();
-        assert!(e.message().contains("line 2: a quoted field is never closed"), "{e}");
+        assert!(
+            e.message()
+                .contains("line 2: a quoted field is never closed"),
+            "{e}"
+        );
         let e = read_records("", "my.csv").unwrap_err();
         assert!(e.message().contains("empty"), "{e}");
     }

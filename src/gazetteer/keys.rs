@@ -21,7 +21,10 @@ pub(crate) const SEP: char = ' ';
 /// Separators inside names: a run of them in the text matches one [`SEP`].
 #[inline]
 pub(crate) fn is_separator(c: char) -> bool {
-    matches!(c, ' ' | '-' | '\'' | '`' | '_' | '\u{2bf}' | '\u{2be}' | '\u{2019}' | '\u{2018}')
+    matches!(
+        c,
+        ' ' | '-' | '\'' | '`' | '_' | '\u{2bf}' | '\u{2be}' | '\u{2019}' | '\u{2018}'
+    )
 }
 
 /// Letters and digits: what a name must not be glued to.
@@ -43,8 +46,10 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// Latin tokens that are (assimilated) forms of the Arabic article.
-const ARTICLES: [&str; 17] =
-    ["al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "ath", "adh", "ez", "es", "et", "ed", "er", "en"];
+const ARTICLES: [&str; 17] = [
+    "al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "ath", "adh", "ez", "es", "et", "ed",
+    "er", "en",
+];
 
 /// At most this many keys per name (bounds the 2^n separator variants).
 const MAX_VARIANTS: usize = 32;
@@ -59,7 +64,10 @@ pub(crate) struct Key {
 
 /// Splits normalized text into tokens at separator runs.
 fn tokens(norm: &[char]) -> Vec<Vec<char>> {
-    norm.split(|c| is_separator(*c)).filter(|t| !t.is_empty()).map(<[char]>::to_vec).collect()
+    norm.split(|c| is_separator(*c))
+        .filter(|t| !t.is_empty())
+        .map(<[char]>::to_vec)
+        .collect()
 }
 
 /// Joins tokens with a separator between each pair, except after the
@@ -97,7 +105,10 @@ fn glue_variants(toks: &[Vec<char>], out: &mut Vec<Vec<char>>) {
 /// The keys of one name.
 pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
     let chars: Vec<char> = name.chars().collect();
-    let norm = normalizer.normalize_units(&chars, false).text.unwrap_or(chars);
+    let norm = normalizer
+        .normalize_units(&chars, false)
+        .text
+        .unwrap_or(chars);
     let toks = tokens(&norm);
     if toks.is_empty() {
         return Vec::new();
@@ -130,9 +141,17 @@ pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
             continue;
         }
         if arabic && f.len() > 3 && f[0] == 'ا' && f[1] == 'ل' {
-            out.push(Key { chars: f[1..].to_vec(), lam_elided: true, latin: false });
+            out.push(Key {
+                chars: f[1..].to_vec(),
+                lam_elided: true,
+                latin: false,
+            });
         }
-        out.push(Key { chars: f, lam_elided: false, latin: !arabic });
+        out.push(Key {
+            chars: f,
+            lam_elided: false,
+            latin: !arabic,
+        });
     }
     out.sort_by(|a, b| a.chars.cmp(&b.chars).then(a.lam_elided.cmp(&b.lam_elided)));
     out.dedup();
@@ -187,7 +206,13 @@ mod tests {
         let n = Normalizer::from_profile(Profile::Search);
         keys(name, &n)
             .into_iter()
-            .map(|k| format!("{}{}", if k.lam_elided { "*" } else { "" }, k.chars.iter().collect::<String>()))
+            .map(|k| {
+                format!(
+                    "{}{}",
+                    if k.lam_elided { "*" } else { "" },
+                    k.chars.iter().collect::<String>()
+                )
+            })
             .collect()
     }
 
@@ -204,7 +229,13 @@ mod tests {
     #[test]
     fn latin_variants() {
         let k = key_strings("Deir ez-Zor");
-        for want in ["deir ez zor", "deirezzor", "deir ezzor", "deir al zor", "deir el zor"] {
+        for want in [
+            "deir ez zor",
+            "deirezzor",
+            "deir ezzor",
+            "deir al zor",
+            "deir el zor",
+        ] {
             assert!(k.contains(&want.to_owned()), "{want} not in {k:?}");
         }
         let k = key_strings("Ar-Raqqa");

@@ -145,8 +145,10 @@ impl Gazetteer {
     /// ignored.
     pub fn from_csv_str(text: &str, source: &str) -> Result<Gazetteer> {
         let records = csv::read_records(text, source)?;
-        let records: Vec<(String, Record)> =
-            records.into_iter().map(|(line, r)| (format!("{source}, line {line}"), r)).collect();
+        let records: Vec<(String, Record)> = records
+            .into_iter()
+            .map(|(line, r)| (format!("{source}, line {line}"), r))
+            .collect();
         Gazetteer::build(records)
     }
 
@@ -159,7 +161,13 @@ impl Gazetteer {
 
     /// A gazetteer from records; errors name the record by its index.
     pub fn from_records(records: Vec<Record>) -> Result<Gazetteer> {
-        Gazetteer::build(records.into_iter().enumerate().map(|(i, r)| (format!("records[{i}]"), r)).collect())
+        Gazetteer::build(
+            records
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| (format!("records[{i}]"), r))
+                .collect(),
+        )
     }
 
     fn build(records: Vec<(String, Record)>) -> Result<Gazetteer> {
@@ -178,7 +186,8 @@ impl Gazetteer {
                     first_at[j as usize]
                 )));
             }
-            let level = Level::parse(&r.level).map_err(|e| Error::invalid_data(format!("{loc}, column 'level': {e}")))?;
+            let level = Level::parse(&r.level)
+                .map_err(|e| Error::invalid_data(format!("{loc}, column 'level': {e}")))?;
             let mut names: Vec<Name> = Vec::new();
             for text in [&r.name_ar, &r.name_en] {
                 if !text.trim().is_empty() {
@@ -186,7 +195,8 @@ impl Gazetteer {
                 }
             }
             for item in &r.names {
-                let n = Name::parse(item).map_err(|e| Error::invalid_data(format!("{loc}, column 'names': {e}")))?;
+                let n = Name::parse(item)
+                    .map_err(|e| Error::invalid_data(format!("{loc}, column 'names': {e}")))?;
                 if n.text.is_empty() {
                     continue;
                 }
@@ -207,14 +217,24 @@ impl Gazetteer {
                     let limit = if l == 0 { 90.0 } else { 180.0 };
                     if v.abs() > limit {
                         let col = if l == 0 { "lat" } else { "lon" };
-                        return Err(Error::invalid_data(format!("{loc}, column '{col}': {v} is out of range")));
+                        return Err(Error::invalid_data(format!(
+                            "{loc}, column '{col}': {v} is out of range"
+                        )));
                     }
                 }
             }
             by_id.insert(id.to_owned(), drafts.len() as u32);
             first_at.push(loc);
-            let name_ar = if r.name_ar.trim().is_empty() { names_of_script(&names, true) } else { r.name_ar.trim().to_owned() };
-            let name_en = if r.name_en.trim().is_empty() { names_of_script(&names, false) } else { r.name_en.trim().to_owned() };
+            let name_ar = if r.name_ar.trim().is_empty() {
+                names_of_script(&names, true)
+            } else {
+                r.name_ar.trim().to_owned()
+            };
+            let name_en = if r.name_en.trim().is_empty() {
+                names_of_script(&names, false)
+            } else {
+                r.name_en.trim().to_owned()
+            };
             drafts.push((
                 Place {
                     id: id.to_owned(),
@@ -231,7 +251,10 @@ impl Gazetteer {
             ));
         }
         // Admin units by id, with their names when the gazetteer has them.
-        let names_of: Vec<(String, String)> = drafts.iter().map(|(p, _)| (p.name_en.clone(), p.name_ar.clone())).collect();
+        let names_of: Vec<(String, String)> = drafts
+            .iter()
+            .map(|(p, _)| (p.name_en.clone(), p.name_ar.clone()))
+            .collect();
         let mut places = Vec::with_capacity(drafts.len());
         for (mut p, admin) in drafts {
             for (k, a) in admin.iter().enumerate() {
@@ -240,10 +263,17 @@ impl Gazetteer {
                     continue;
                 }
                 let (en, ar) = match by_id.get(a) {
-                    Some(&j) => (Some(names_of[j as usize].0.clone()), Some(names_of[j as usize].1.clone())),
+                    Some(&j) => (
+                        Some(names_of[j as usize].0.clone()),
+                        Some(names_of[j as usize].1.clone()),
+                    ),
                     None => (None, None),
                 };
-                p.admin[k] = Some(Admin { id: a.to_owned(), name_en: en, name_ar: ar });
+                p.admin[k] = Some(Admin {
+                    id: a.to_owned(),
+                    name_en: en,
+                    name_ar: ar,
+                });
             }
             places.push(Arc::new(p));
         }
@@ -263,12 +293,19 @@ impl Gazetteer {
                         no_clitic |= 1 << i;
                     }
                 }
-                let name_keys = by_name.entry(name.text.as_str()).or_insert_with(|| keys::keys(&name.text, &normalizer));
+                let name_keys = by_name
+                    .entry(name.text.as_str())
+                    .or_insert_with(|| keys::keys(&name.text, &normalizer));
                 for k in name_keys.iter() {
                     raw.push(RawKey {
                         start: arena.len() as u32,
                         len: k.chars.len() as u32,
-                        entry: KeyEntry { place: pi as u32, ambiguity: name.ambiguity, lam_elided: k.lam_elided, no_clitic },
+                        entry: KeyEntry {
+                            place: pi as u32,
+                            ambiguity: name.ambiguity,
+                            lam_elided: k.lam_elided,
+                            no_clitic,
+                        },
                         latin: k.latin,
                     });
                     arena.extend_from_slice(&k.chars);
@@ -276,8 +313,11 @@ impl Gazetteer {
             }
         }
         let text = |r: &RawKey| &arena[r.start as usize..(r.start + r.len) as usize];
-        let negatives: Vec<(Vec<char>, &'static rules::Negative)> =
-            rules::Rules::get().negative.iter().map(|(k, v)| (k.chars().collect(), v)).collect();
+        let negatives: Vec<(Vec<char>, &'static rules::Negative)> = rules::Rules::get()
+            .negative
+            .iter()
+            .map(|(k, v)| (k.chars().collect(), v))
+            .collect();
         // Distinct keys, in first-seen order.
         let mut index: FxHashMap<&[char], u32> = FxHashMap::default();
         let mut key_of: Vec<u32> = Vec::with_capacity(raw.len());
@@ -311,7 +351,10 @@ impl Gazetteer {
         for (k, chars) in key_chars.iter().enumerate() {
             let first = entries.len();
             for e in &grouped[count[k] as usize..count[k + 1] as usize] {
-                match entries[first..].iter_mut().find(|x| x.place == e.place && x.lam_elided == e.lam_elided) {
+                match entries[first..]
+                    .iter_mut()
+                    .find(|x| x.place == e.place && x.lam_elided == e.lam_elided)
+                {
                     Some(x) => {
                         x.ambiguity = x.ambiguity.min(e.ambiguity);
                         x.no_clitic &= e.no_clitic;
@@ -322,13 +365,33 @@ impl Gazetteer {
             let lam = entries[first].lam_elided;
             let negative = negatives
                 .iter()
-                .find(|(n, _)| if lam { n.first() == Some(&'ا') && &n[1..] == *chars } else { n == chars })
+                .find(|(n, _)| {
+                    if lam {
+                        n.first() == Some(&'ا') && &n[1..] == *chars
+                    } else {
+                        n == chars
+                    }
+                })
                 .map(|(_, v)| *v);
-            keys.push(KeyInfo { first: first as u32, count: (entries.len() - first) as u32, latin: latin[k], negative });
+            keys.push(KeyInfo {
+                first: first as u32,
+                count: (entries.len() - first) as u32,
+                latin: latin[k],
+                negative,
+            });
         }
         let trie = Trie::build(&key_chars);
-        let inner = Inner { places, by_id, trie, keys, entries, normalizer };
-        Ok(Gazetteer { inner: Arc::new(inner) })
+        let inner = Inner {
+            places,
+            by_id,
+            trie,
+            keys,
+            entries,
+            normalizer,
+        };
+        Ok(Gazetteer {
+            inner: Arc::new(inner),
+        })
     }
 
     /// The number of places.
@@ -348,7 +411,10 @@ impl Gazetteer {
 
     /// The place with this id.
     pub fn get(&self, id: &str) -> Option<&Arc<Place>> {
-        self.inner.by_id.get(id.trim()).map(|&i| &self.inner.places[i as usize])
+        self.inner
+            .by_id
+            .get(id.trim())
+            .map(|&i| &self.inner.places[i as usize])
     }
 
     /// The places with this name (any of its forms: ديرالزور, Deir Ezzor),
@@ -374,9 +440,15 @@ impl Gazetteer {
         let places = &self.inner.places;
         found.sort_by(|&a, &b| {
             let (pa, pb) = (&places[a as usize], &places[b as usize]);
-            pa.level.cmp(&pb.level).then(pb.prior.total_cmp(&pa.prior)).then(a.cmp(&b))
+            pa.level
+                .cmp(&pb.level)
+                .then(pb.prior.total_cmp(&pa.prior))
+                .then(a.cmp(&b))
         });
-        found.into_iter().map(|i| Arc::clone(&places[i as usize])).collect()
+        found
+            .into_iter()
+            .map(|i| Arc::clone(&places[i as usize]))
+            .collect()
     }
 
     /// Finds the places in a text.
@@ -398,7 +470,8 @@ impl Gazetteer {
         resolved
             .into_iter()
             .filter_map(|r| {
-                let (start, mut end) = al.to_original(r.cand.start as usize, r.cand.end as usize)?;
+                let (start, mut end) =
+                    al.to_original(r.cand.start as usize, r.cand.end as usize)?;
                 // The alignment is tight; the vowel marks on the last letter
                 // belong to the name (دَيْرِ الزُّوْرِ).
                 while end < text.len() && is_trailing_mark(text[end]) {
@@ -411,7 +484,11 @@ impl Gazetteer {
                     proclitic: scan::CLITICS[r.cand.clitic as usize],
                     place: Arc::clone(&g.places[r.place as usize]),
                     score: r.score,
-                    alternatives: r.alternatives.iter().map(|&i| Arc::clone(&g.places[i as usize])).collect(),
+                    alternatives: r
+                        .alternatives
+                        .iter()
+                        .map(|&i| Arc::clone(&g.places[i as usize]))
+                        .collect(),
                 })
             })
             .collect()
@@ -432,7 +509,8 @@ impl Gazetteer {
                 s.to_owned()
             }
         }
-        let mut out = String::from("id,level,name_ar,name_en,admin1,admin2,admin3,lat,lon,prior,names\n");
+        let mut out =
+            String::from("id,level,name_ar,name_en,admin1,admin2,admin3,lat,lon,prior,names\n");
         for p in self.places() {
             let names: Vec<String> = p
                 .names
@@ -472,7 +550,11 @@ impl Gazetteer {
 
     /// Size of the matcher: (trie nodes, keys, heap bytes of the trie).
     pub fn stats(&self) -> (usize, usize, usize) {
-        (self.inner.trie.len(), self.inner.keys.len(), self.inner.trie.heap_bytes())
+        (
+            self.inner.trie.len(),
+            self.inner.keys.len(),
+            self.inner.trie.heap_bytes(),
+        )
     }
 }
 

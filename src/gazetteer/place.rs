@@ -148,7 +148,11 @@ pub struct Name {
 impl Name {
     /// A name with no flags.
     pub fn plain(text: impl Into<String>) -> Name {
-        Name { text: text.into(), ambiguity: Ambiguity::None, no_clitic: Vec::new() }
+        Name {
+            text: text.into(),
+            ambiguity: Ambiguity::None,
+            no_clitic: Vec::new(),
+        }
     }
 
     /// Parses `text~flag~noclitic=و,ب` (the flags are optional).
@@ -158,7 +162,11 @@ impl Name {
         let mut name = Name::plain(text);
         for part in parts {
             if let Some(list) = part.strip_prefix("noclitic=") {
-                name.no_clitic = list.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+                name.no_clitic = list
+                    .split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect();
             } else {
                 name.ambiguity = Ambiguity::parse(part)?;
             }
@@ -208,7 +216,9 @@ pub struct Admin {
 impl Place {
     /// The admin unit of level 1, 2 or 3.
     pub fn admin(&self, level: usize) -> Option<&Admin> {
-        self.admin.get(level.wrapping_sub(1)).and_then(|a| a.as_ref())
+        self.admin
+            .get(level.wrapping_sub(1))
+            .and_then(|a| a.as_ref())
     }
 
     /// The id of the admin unit of level 1, 2 or 3.

@@ -131,14 +131,19 @@ impl<'a> Doc<'a> {
                 cut[1] = 1;
             }
         }
-        cut.into_iter().filter(move |&k| k != usize::MAX && word.len() > k + 1).map(move |k| &word[k..])
+        cut.into_iter()
+            .filter(move |&k| k != usize::MAX && word.len() > k + 1)
+            .map(move |k| &word[k..])
     }
 
     /// The context of a candidate.
     fn context(&self, c: &Candidate, buf: &mut String) -> Ctx {
         let before = self.word_before(c.word_start as usize);
         let after = self.word_after(c.end as usize).map(|(w, _)| w);
-        let mut ctx = Ctx { cue: self.cue_before(c, buf), ..Ctx::default() };
+        let mut ctx = Ctx {
+            cue: self.cue_before(c, buf),
+            ..Ctx::default()
+        };
         if let Some(neg) = self.g.keys[c.key as usize].negative {
             if let Some(w) = before {
                 ctx.negative |= Self::forms(w).any(|f| neg.before.contains(fill(buf, f)));
@@ -162,7 +167,9 @@ impl<'a> Doc<'a> {
 
     /// The original span of a candidate.
     fn original(&self, c: &Candidate) -> (usize, usize) {
-        self.al.to_original(c.start as usize, c.end as usize).unwrap_or((0, 0))
+        self.al
+            .to_original(c.start as usize, c.end as usize)
+            .unwrap_or((0, 0))
     }
 
     /// The cue word before a candidate, if any ("the village of X" too).
@@ -176,7 +183,11 @@ impl<'a> Doc<'a> {
         if w == ['o', 'f'] {
             let start = self.word_start_before(c.word_start as usize)?;
             let w2 = self.word_before(start)?;
-            return self.rules.before.get(fill(buf, w2)).filter(|c| c.kind != CueKind::Direction);
+            return self
+                .rules
+                .before
+                .get(fill(buf, w2))
+                .filter(|c| c.kind != CueKind::Direction);
         }
         None
     }
@@ -225,7 +236,9 @@ impl<'a> Doc<'a> {
     /// Whether `q` is an admin unit of `p`, or a place of `p`'s governorate.
     fn contains(&self, q: &Place, p: &Place) -> bool {
         (1..=3).any(|l| p.admin_id(l) == Some(q.id.as_str()))
-            || (q.level <= Level::District && q.admin_id(1).is_some() && q.admin_id(1) == p.admin_id(1))
+            || (q.level <= Level::District
+                && q.admin_id(1).is_some()
+                && q.admin_id(1) == p.admin_id(1))
     }
 }
 
@@ -238,11 +251,17 @@ fn fill<'b>(buf: &'b mut String, chars: &[char]) -> &'b str {
 
 /// The entries of a key that can stand for this candidate (the alef-elided
 /// form needs the proclitic ل; some glued forms are words of their own).
-fn usable<'e>(entries: &'e [KeyEntry], c: &Candidate) -> impl Iterator<Item = (usize, &'e KeyEntry)> + 'e {
+fn usable<'e>(
+    entries: &'e [KeyEntry],
+    c: &Candidate,
+) -> impl Iterator<Item = (usize, &'e KeyEntry)> + 'e {
     let clitic = CLITICS[c.clitic as usize];
     let lam_ok = clitic.ends_with('ل');
     let bit = 1u16 << c.clitic;
-    entries.iter().enumerate().filter(move |(_, e)| (!e.lam_elided || lam_ok) && e.no_clitic & bit == 0)
+    entries
+        .iter()
+        .enumerate()
+        .filter(move |(_, e)| (!e.lam_elided || lam_ok) && e.no_clitic & bit == 0)
 }
 
 /// Resolves candidates (sorted by start) into mentions.
@@ -253,7 +272,13 @@ pub(crate) fn resolve(
     al: &Alignment,
     cands: &[Candidate],
 ) -> Vec<Resolved> {
-    let doc = Doc { g, rules: Rules::get(), norm, orig, al };
+    let doc = Doc {
+        g,
+        rules: Rules::get(),
+        norm,
+        orig,
+        al,
+    };
     let n = cands.len();
     // A multi-word name may not run across a line break of the original.
     let broken: Vec<bool> = cands
@@ -261,7 +286,9 @@ pub(crate) fn resolve(
         .map(|c| {
             norm[c.start as usize..c.end as usize].contains(&' ') && {
                 let (s, e) = doc.original(c);
-                orig[s..e].iter().any(|ch| matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
+                orig[s..e]
+                    .iter()
+                    .any(|ch| matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
             }
         })
         .collect();
@@ -279,21 +306,36 @@ pub(crate) fn resolve(
         let entries = g.entries(c.key);
         let best = usable(entries, c)
             .filter(|(_, e)| e.ambiguity == Ambiguity::None)
-            .max_by(|a, b| static_rank(&doc, a.1).total_cmp(&static_rank(&doc, b.1)).then(b.0.cmp(&a.0)));
+            .max_by(|a, b| {
+                static_rank(&doc, a.1)
+                    .total_cmp(&static_rank(&doc, b.1))
+                    .then(b.0.cmp(&a.0))
+            });
         if let Some((_, e)) = best {
             if ctxs[i].negative {
                 continue;
             }
-            accepted.push(Accepted { cand: i, place: e.place });
+            accepted.push(Accepted {
+                cand: i,
+                place: e.place,
+            });
             is_accepted[i] = true;
-            let places: Vec<&Place> =
-                usable(entries, c).filter(|(_, e)| e.ambiguity == Ambiguity::None).map(|(_, e)| doc.place(e.place)).collect();
+            let places: Vec<&Place> = usable(entries, c)
+                .filter(|(_, e)| e.ambiguity == Ambiguity::None)
+                .map(|(_, e)| doc.place(e.place))
+                .collect();
             // Context only from anchors whose governorate is certain.
-            if places.iter().all(|p| p.admin_id(1) == places[0].admin_id(1)) {
+            if places
+                .iter()
+                .all(|p| p.admin_id(1) == places[0].admin_id(1))
+            {
                 if let Some(a) = places[0].admin_id(1) {
                     anchor_admin1.insert(a);
                 }
-                if places.iter().all(|p| p.admin_id(2) == places[0].admin_id(2)) {
+                if places
+                    .iter()
+                    .all(|p| p.admin_id(2) == places[0].admin_id(2))
+                {
                     if let Some(a) = places[0].admin_id(2) {
                         anchor_admin2.insert(a);
                     }
@@ -316,7 +358,17 @@ pub(crate) fn resolve(
             let entries = g.entries(c.key);
             let mut best: Option<(usize, f32)> = None;
             for (k, e) in usable(entries, c) {
-                let s = evidence(&doc, c, i, &ctxs[i], e, &accepted, cands, &anchor_admin1, &anchor_admin2);
+                let s = evidence(
+                    &doc,
+                    c,
+                    i,
+                    &ctxs[i],
+                    e,
+                    &accepted,
+                    cands,
+                    &anchor_admin1,
+                    &anchor_admin2,
+                );
                 if best.is_none_or(|(_, b)| s > b) {
                     best = Some((k, s));
                 }
@@ -326,7 +378,10 @@ pub(crate) fn resolve(
             }
             if let Some((k, s)) = best {
                 if s >= ACCEPT {
-                    accepted.push(Accepted { cand: i, place: entries[k].place });
+                    accepted.push(Accepted {
+                        cand: i,
+                        place: entries[k].place,
+                    });
                     is_accepted[i] = true;
                     changed = true;
                 }
@@ -338,7 +393,12 @@ pub(crate) fn resolve(
     }
     // 3. leftmost-longest among the accepted
     let mut order: Vec<usize> = accepted.iter().map(|a| a.cand).collect();
-    order.sort_by(|&a, &b| cands[a].start.cmp(&cands[b].start).then(cands[b].end.cmp(&cands[a].end)));
+    order.sort_by(|&a, &b| {
+        cands[a]
+            .start
+            .cmp(&cands[b].start)
+            .then(cands[b].end.cmp(&cands[a].end))
+    });
     let mut chosen: Vec<usize> = Vec::new();
     let mut last_end = 0u32;
     for i in order {
@@ -395,7 +455,17 @@ pub(crate) fn resolve(
             let s = if is_accepted[i] && e.ambiguity == Ambiguity::None && !ctxs[i].negative {
                 1.0
             } else {
-                evidence(&doc, c, i, &ctxs[i], e, &accepted, cands, &anchor_admin1, &anchor_admin2)
+                evidence(
+                    &doc,
+                    c,
+                    i,
+                    &ctxs[i],
+                    e,
+                    &accepted,
+                    cands,
+                    &anchor_admin1,
+                    &anchor_admin2,
+                )
             };
             if let Some(r) = ranked.iter_mut().find(|r| r.2 == e.place) {
                 if s > r.1 {
@@ -410,17 +480,30 @@ pub(crate) fn resolve(
             let pb = b.1 >= ACCEPT;
             pb.cmp(&pa).then(b.0.total_cmp(&a.0)).then(a.2.cmp(&b.2))
         });
-        let Some(&(_, score, place)) = ranked.first() else { continue };
+        let Some(&(_, score, place)) = ranked.first() else {
+            continue;
+        };
         let alternatives = ranked[1..].iter().map(|r| r.2).collect();
-        let score = if score >= 1.0 && !unambiguous(entries, place) { AMBIGUOUS_MAX } else { score.min(1.0) };
-        out.push(Resolved { cand: *c, place, score, alternatives });
+        let score = if score >= 1.0 && !unambiguous(entries, place) {
+            AMBIGUOUS_MAX
+        } else {
+            score.min(1.0)
+        };
+        out.push(Resolved {
+            cand: *c,
+            place,
+            score,
+            alternatives,
+        });
     }
     out
 }
 
 /// Whether the name of this key is never a common word for `place`.
 fn unambiguous(entries: &[KeyEntry], place: u32) -> bool {
-    entries.iter().any(|e| e.place == place && e.ambiguity == Ambiguity::None)
+    entries
+        .iter()
+        .any(|e| e.place == place && e.ambiguity == Ambiguity::None)
 }
 
 /// A rank from the place alone: how well known, how high a level.
@@ -473,11 +556,18 @@ fn evidence(
     let pos = accepted.partition_point(|a| cands[a.cand].start < c.start);
     let (ws, en) = (c.word_start as usize, c.end as usize);
     let mut coord = false;
-    if let Some(prev) = accepted[..pos].iter().rev().find(|a| cands[a.cand].end as usize <= ws) {
+    if let Some(prev) = accepted[..pos]
+        .iter()
+        .rev()
+        .find(|a| cands[a.cand].end as usize <= ws)
+    {
         let pc = &cands[prev.cand];
         coord |= doc.coordinated(pc.end as usize, ws, c.clitic);
     }
-    if let Some(next) = accepted[pos..].iter().find(|a| cands[a.cand].start as usize >= en && a.cand != index) {
+    if let Some(next) = accepted[pos..]
+        .iter()
+        .find(|a| cands[a.cand].start as usize >= en && a.cand != index)
+    {
         let nc = &cands[next.cand];
         coord |= doc.coordinated(en, nc.word_start as usize, nc.clitic);
         match admin_follows(doc, en, nc.word_start as usize) {
@@ -534,7 +624,8 @@ fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
         }
         match doc.word_after(i) {
             Some((w, end)) if end <= to => {
-                let Some(f) = Doc::forms(w).find(|f| doc.rules.linking.contains(fill(&mut buf, f))) else {
+                let Some(f) = Doc::forms(w).find(|f| doc.rules.linking.contains(fill(&mut buf, f)))
+                else {
                     return Link::None;
                 };
                 strong |= !matches!(fill(&mut buf, f), "في" | "in" | "the" | "of");

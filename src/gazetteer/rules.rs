@@ -58,7 +58,10 @@ fn fold(n: &Normalizer, s: &str) -> String {
 }
 
 fn data_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect())
+    tsv.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').collect())
 }
 
 impl Rules {
@@ -67,9 +70,16 @@ impl Rules {
         let mut before = FxHashMap::default();
         let mut after = FxHashMap::default();
         for cols in data_lines(CUES_TSV) {
-            let (word, kind, levels) = (cols[0], cols.get(1).copied().unwrap_or(""), cols.get(2).copied().unwrap_or(""));
-            let levels: Vec<Level> =
-                levels.split(' ').filter(|l| *l != "any" && !l.is_empty()).filter_map(|l| Level::parse(l).ok()).collect();
+            let (word, kind, levels) = (
+                cols[0],
+                cols.get(1).copied().unwrap_or(""),
+                cols.get(2).copied().unwrap_or(""),
+            );
+            let levels: Vec<Level> = levels
+                .split(' ')
+                .filter(|l| *l != "any" && !l.is_empty())
+                .filter_map(|l| Level::parse(l).ok())
+                .collect();
             let (map, kind) = match kind {
                 "settlement" => (&mut before, CueKind::Settlement),
                 "vicinity" => (&mut before, CueKind::Vicinity),
@@ -83,22 +93,68 @@ impl Rules {
         for cols in data_lines(NEGATIVE_TSV) {
             let entry = negative.entry(fold(&n, cols[0])).or_default();
             let words = |i: usize| -> Vec<String> {
-                cols.get(i).map(|s| s.split('|').filter(|w| !w.is_empty()).map(|w| fold(&n, w)).collect()).unwrap_or_default()
+                cols.get(i)
+                    .map(|s| {
+                        s.split('|')
+                            .filter(|w| !w.is_empty())
+                            .map(|w| fold(&n, w))
+                            .collect()
+                    })
+                    .unwrap_or_default()
             };
             entry.before.extend(words(1));
             entry.after.extend(words(2));
         }
-        let person = ["عبد", "أبو", "أبي", "أبا", "أم", "بن", "ابن", "بنت", "آل"].iter().map(|w| fold(&n, w)).collect();
+        let person = ["عبد", "أبو", "أبي", "أبا", "أم", "بن", "ابن", "بنت", "آل"]
+            .iter()
+            .map(|w| fold(&n, w))
+            .collect();
         let linking = [
-            "في", "ريف", "محافظة", "منطقة", "بادية", "مدينة", "ناحية", "شرق", "غرب", "شمال", "جنوب", "شرقي",
-            "غربي", "شمالي", "جنوبي", "قرب", "جنوب شرق", "شمال شرق", "in", "near", "of", "province",
-            "governorate", "countryside", "east", "west", "north", "south", "eastern", "western", "northern",
-            "southern", "rural", "the",
+            "في",
+            "ريف",
+            "محافظة",
+            "منطقة",
+            "بادية",
+            "مدينة",
+            "ناحية",
+            "شرق",
+            "غرب",
+            "شمال",
+            "جنوب",
+            "شرقي",
+            "غربي",
+            "شمالي",
+            "جنوبي",
+            "قرب",
+            "جنوب شرق",
+            "شمال شرق",
+            "in",
+            "near",
+            "of",
+            "province",
+            "governorate",
+            "countryside",
+            "east",
+            "west",
+            "north",
+            "south",
+            "eastern",
+            "western",
+            "northern",
+            "southern",
+            "rural",
+            "the",
         ]
         .iter()
         .map(|w| fold(&n, w))
         .collect();
-        Rules { before, after, negative, person, linking }
+        Rules {
+            before,
+            after,
+            negative,
+            person,
+            linking,
+        }
     }
 
     /// The rules, loaded once.
@@ -118,9 +174,16 @@ mod tests {
         let city = r.before.get("مدينه").expect("مدينة folds to مدينه");
         assert_eq!(city.kind, CueKind::Settlement);
         assert_eq!(city.levels, vec![Level::Community]);
-        assert!(r.before.get("شرق").is_some_and(|c| c.kind == CueKind::Direction));
+        assert!(
+            r.before
+                .get("شرق")
+                .is_some_and(|c| c.kind == CueKind::Direction)
+        );
         assert!(r.after.contains_key("village"));
-        let jazira = r.negative.get("الجزيره").expect("negative contexts of الجزيرة");
+        let jazira = r
+            .negative
+            .get("الجزيره")
+            .expect("negative contexts of الجزيرة");
         assert!(jazira.before.contains("قناه"));
         assert!(r.person.contains("ابو"));
     }

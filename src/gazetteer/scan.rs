@@ -15,7 +15,9 @@ use super::trie::Trie;
 
 /// The proclitic sequences, by index (0: none). Verb prefixes (س) are not
 /// here: they never come before a place name.
-pub(crate) const CLITICS: [&str; 12] = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+pub(crate) const CLITICS: [&str; 12] = [
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+];
 
 /// The index of a proclitic sequence in [`CLITICS`].
 pub(crate) fn clitic_index(s: &str) -> Option<usize> {
@@ -91,7 +93,14 @@ pub(crate) fn scan(trie: &Trie, text: &[char], out: &mut Vec<Candidate>) {
 
 /// Walks the trie from `start`, recording every key that ends at a word end.
 #[inline(always)]
-fn walk(trie: &Trie, text: &[char], word_start: usize, start: usize, clitic: u8, out: &mut Vec<Candidate>) {
+fn walk(
+    trie: &Trie,
+    text: &[char],
+    word_start: usize,
+    start: usize,
+    clitic: u8,
+    out: &mut Vec<Candidate>,
+) {
     let n = text.len();
     if start >= n || !is_word_char(text[start]) {
         return;

@@ -4,7 +4,10 @@
 use super::*;
 
 fn ids(g: &Gazetteer, text: &str) -> Vec<(String, String, &'static str)> {
-    g.find(text).into_iter().map(|m| (m.text, m.place.id.clone(), m.proclitic)).collect()
+    g.find(text)
+        .into_iter()
+        .map(|m| (m.text, m.place.id.clone(), m.proclitic))
+        .collect()
 }
 
 fn small() -> Gazetteer {
@@ -23,8 +26,14 @@ fn clitics_and_spans() {
     let text = "بين دير الزور والحسكة وللحسكة";
     let found = g.find(text);
     assert_eq!(found.len(), 3, "{found:?}");
-    assert_eq!((found[1].text.as_str(), found[1].proclitic), ("الحسكة", "و"));
-    assert_eq!((found[2].text.as_str(), found[2].proclitic), ("لحسكة", "ول"));
+    assert_eq!(
+        (found[1].text.as_str(), found[1].proclitic),
+        ("الحسكة", "و")
+    );
+    assert_eq!(
+        (found[2].text.as_str(), found[2].proclitic),
+        ("لحسكة", "ول")
+    );
     let chars: Vec<char> = text.chars().collect();
     let m = &found[1];
     assert_eq!(chars[m.start..m.end].iter().collect::<String>(), "الحسكة");
@@ -54,12 +63,27 @@ fn ambiguous_names_need_evidence() {
 #[test]
 fn bad_records_are_reported() {
     let e = Gazetteer::from_csv_str("id,name_en\nA,x\nA,y\n", "f.csv").unwrap_err();
-    assert_eq!(e.message(), "f.csv, line 3: duplicate id \"A\" (first at f.csv, line 2)");
+    assert_eq!(
+        e.message(),
+        "f.csv, line 3: duplicate id \"A\" (first at f.csv, line 2)"
+    );
     let e = Gazetteer::from_csv_str("id,name_en,name_ar\nA,,\n", "f.csv").unwrap_err();
-    assert!(e.message().contains("line 2: place \"A\" has no name"), "{e}");
+    assert!(
+        e.message().contains("line 2: place \"A\" has no name"),
+        "{e}"
+    );
     let e = Gazetteer::from_csv_str("id,name_en,level\nA,x,planet\n", "f.csv").unwrap_err();
-    assert!(e.message().contains("line 2, column 'level': unknown level"), "{e}");
-    let e = Gazetteer::from_records(vec![Record { id: " ".into(), name_en: "x".into(), ..Default::default() }]).unwrap_err();
+    assert!(
+        e.message()
+            .contains("line 2, column 'level': unknown level"),
+        "{e}"
+    );
+    let e = Gazetteer::from_records(vec![Record {
+        id: " ".into(),
+        name_en: "x".into(),
+        ..Default::default()
+    }])
+    .unwrap_err();
     assert_eq!(e.message(), "records[0]: the id is empty");
 }
 
@@ -70,7 +94,9 @@ fn builtin_loads() {
     let p = g.get("C4360").unwrap();
     assert_eq!(p.level, Level::Community);
     assert_eq!(p.admin_id(1), Some("SY08"));
-    assert_eq!(p.admin(1).and_then(|a| a.name_ar.as_deref()), Some("الحسكة"));
+    assert_eq!(
+        p.admin(1).and_then(|a| a.name_ar.as_deref()),
+        Some("الحسكة")
+    );
     assert_eq!(g.search("ديرالزور")[0].id, "SY09");
 }
-

@@ -72,15 +72,29 @@ impl Trie {
             }
         }
         high.sort_unstable();
-        let mut trie = Trie { nodes: vec![Node { value: NO_VALUE, ..Node::default() }], table, high, overflow: Vec::new() };
+        let mut trie = Trie {
+            nodes: vec![Node {
+                value: NO_VALUE,
+                ..Node::default()
+            }],
+            table,
+            high,
+            overflow: Vec::new(),
+        };
         // Keys sorted (with their index), built breadth-first.
         // Sorted by the first four characters packed in an integer, then
         // by the whole key within runs that share them: integer compares
         // do most of the work.
         let prefix = |k: &[char]| -> u128 {
-            (0..4).fold(0u128, |acc, i| acc << 32 | k.get(i).map_or(0, |&c| c as u128))
+            (0..4).fold(0u128, |acc, i| {
+                acc << 32 | k.get(i).map_or(0, |&c| c as u128)
+            })
         };
-        let mut packed: Vec<(u128, u32)> = keys.iter().enumerate().map(|(i, k)| (prefix(k), i as u32)).collect();
+        let mut packed: Vec<(u128, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (prefix(k), i as u32))
+            .collect();
         packed.sort_unstable();
         let mut order: Vec<u32> = packed.iter().map(|p| p.1).collect();
         let mut i = 0;
@@ -90,7 +104,9 @@ impl Trie {
                 j += 1;
             }
             if j - i > 1 {
-                order[i..j].sort_unstable_by(|&a, &b| keys[a as usize].cmp(keys[b as usize]).then(a.cmp(&b)));
+                order[i..j].sort_unstable_by(|&a, &b| {
+                    keys[a as usize].cmp(keys[b as usize]).then(a.cmp(&b))
+                });
             }
             i = j;
         }
@@ -123,10 +139,15 @@ impl Trie {
             for (k, &(sym, c, a, b)) in groups.iter().enumerate() {
                 let child = first + k as u32;
                 match sym {
-                    Some(s) => trie.nodes[node as usize].bits[(s >> 6) as usize] |= 1u64 << (s & 63),
+                    Some(s) => {
+                        trie.nodes[node as usize].bits[(s >> 6) as usize] |= 1u64 << (s & 63)
+                    }
                     None => trie.overflow.push((node, c, child)),
                 }
-                trie.nodes.push(Node { value: NO_VALUE, ..Node::default() });
+                trie.nodes.push(Node {
+                    value: NO_VALUE,
+                    ..Node::default()
+                });
                 queue.push_back((child, a, b, depth + 1));
             }
         }
@@ -182,7 +203,10 @@ impl Trie {
 
     /// Bytes of heap used.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.nodes.len() * std::mem::size_of::<Node>() + self.table.len() + self.high.len() * 8 + self.overflow.len() * 12
+        self.nodes.len() * std::mem::size_of::<Node>()
+            + self.table.len()
+            + self.high.len() * 8
+            + self.overflow.len() * 12
     }
 
     /// The number of nodes.
@@ -209,7 +233,12 @@ mod tests {
 
     #[test]
     fn insert_and_walk() {
-        let keys = vec![chars("دير الزور"), chars("دير حافر"), chars("دير الزور"), chars("ḩawl")];
+        let keys = vec![
+            chars("دير الزور"),
+            chars("دير حافر"),
+            chars("دير الزور"),
+            chars("ḩawl"),
+        ];
         let t = Trie::build(&keys);
         assert_eq!(walk(&t, "دير حافر").and_then(|n| t.value(n)), Some(1));
         assert_eq!(walk(&t, "دير الزور").and_then(|n| t.value(n)), Some(0));
@@ -221,8 +250,9 @@ mod tests {
     #[test]
     fn many_symbols_overflow() {
         // More distinct characters than symbols: the rare ones overflow.
-        let keys: Vec<Vec<char>> =
-            (0..300u32).map(|i| vec!['a', char::from_u32(0x4E00 + i).unwrap(), 'b']).collect();
+        let keys: Vec<Vec<char>> = (0..300u32)
+            .map(|i| vec!['a', char::from_u32(0x4E00 + i).unwrap(), 'b'])
+            .collect();
         let t = Trie::build(&keys);
         for (i, k) in keys.iter().enumerate() {
             let s: String = k.iter().collect();

@@ -16,7 +16,9 @@ const BATCH_CHUNK: usize = 4096;
 
 fn to_chars(u: Units<'_>) -> Vec<char> {
     fn conv<T: Copy + Into<u32>>(s: &[T]) -> Vec<char> {
-        s.iter().map(|&c| char::from_u32(c.into()).unwrap_or('\u{fffd}')).collect()
+        s.iter()
+            .map(|&c| char::from_u32(c.into()).unwrap_or('\u{fffd}'))
+            .collect()
     }
     match u {
         Units::U8(s) => s.iter().map(|&b| b as char).collect(),
@@ -89,7 +91,10 @@ fn same_place(a: &Place, b: &Place) -> bool {
         && a.level == b.level
         && a.name_ar == b.name_ar
         && a.name_en == b.name_en
-        && a.names.iter().map(|n| &n.text).eq(b.names.iter().map(|n| &n.text))
+        && a.names
+            .iter()
+            .map(|n| &n.text)
+            .eq(b.names.iter().map(|n| &n.text))
         && a.admin == b.admin
         && a.lat == b.lat
         && a.lon == b.lon
@@ -106,8 +111,14 @@ fn place_dict<'py>(py: Python<'py>, p: &Place) -> PyResult<Bound<'py, PyDict>> {
     for l in 1..=3 {
         let a = p.admin(l);
         d.set_item(format!("admin{l}"), a.map(|a| a.id.as_str()))?;
-        d.set_item(format!("admin{l}_name_en"), a.and_then(|a| a.name_en.as_deref()))?;
-        d.set_item(format!("admin{l}_name_ar"), a.and_then(|a| a.name_ar.as_deref()))?;
+        d.set_item(
+            format!("admin{l}_name_en"),
+            a.and_then(|a| a.name_en.as_deref()),
+        )?;
+        d.set_item(
+            format!("admin{l}_name_ar"),
+            a.and_then(|a| a.name_ar.as_deref()),
+        )?;
     }
     d.set_item("lat", p.lat)?;
     d.set_item("lon", p.lon)?;
@@ -119,32 +130,40 @@ fn record_from(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Record> {
     if let Ok(p) = obj.cast::<PyPlace>() {
         return Ok(place_record(&p.get().inner));
     }
-    let d = obj.cast::<PyDict>().map_err(|_| type_error(what, "dict (or Place)", obj))?;
+    let d = obj
+        .cast::<PyDict>()
+        .map_err(|_| type_error(what, "dict (or Place)", obj))?;
     let text = |keys: &[&str]| -> PyResult<String> {
         for k in keys {
             if let Some(v) = d.get_item(k)? {
                 if v.is_none() {
                     return Ok(String::new());
                 }
-                return v.extract::<String>().map_err(|_| type_error(&format!("{what}[{k:?}]"), "str", &v));
+                return v
+                    .extract::<String>()
+                    .map_err(|_| type_error(&format!("{what}[{k:?}]"), "str", &v));
             }
         }
         Ok(String::new())
     };
     let number = |k: &str| -> PyResult<Option<f64>> {
         match d.get_item(k)? {
-            Some(v) if !v.is_none() => {
-                v.extract::<f64>().map(Some).map_err(|_| type_error(&format!("{what}[{k:?}]"), "float", &v))
-            }
+            Some(v) if !v.is_none() => v
+                .extract::<f64>()
+                .map(Some)
+                .map_err(|_| type_error(&format!("{what}[{k:?}]"), "float", &v)),
             _ => Ok(None),
         }
     };
     let names = match d.get_item("names")? {
         None => Vec::new(),
         Some(v) if v.is_none() => Vec::new(),
-        Some(v) if v.is_instance_of::<PyString>() => {
-            v.extract::<String>()?.split('|').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
-        }
+        Some(v) if v.is_instance_of::<PyString>() => v
+            .extract::<String>()?
+            .split('|')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
         Some(v) => {
             let items = str_items(&v, &format!("{what}[\"names\"]"))?;
             items.iter().map(|s| s.to_string()).collect()
@@ -194,7 +213,10 @@ impl PyGazetteer {
     /// process (in a few tens of milliseconds), then shared.
     #[staticmethod]
     fn default() -> PyGazetteer {
-        PyGazetteer { inner: Gazetteer::builtin(), origin: Origin::Builtin }
+        PyGazetteer {
+            inner: Gazetteer::builtin(),
+            origin: Origin::Builtin,
+        }
     }
 
     /// A gazetteer from a CSV file of your own.
@@ -218,7 +240,10 @@ impl PyGazetteer {
         let text = std::fs::read_to_string(&p)
             .map_err(|e| PyFuratError(crate::Error::io(format!("cannot read {p}: {e}"))))?;
         let inner = Gazetteer::from_csv_str(&text, &p).map_err(PyFuratError)?;
-        Ok(PyGazetteer { inner, origin: Origin::Records })
+        Ok(PyGazetteer {
+            inner,
+            origin: Origin::Records,
+        })
     }
 
     /// A gazetteer from records: dicts with the keys of ``Place.to_dict()``
@@ -229,20 +254,28 @@ impl PyGazetteer {
     ///     DataError: naming the record's index (``records[3]: ...``).
     #[staticmethod]
     fn from_records(records: &Bound<'_, PyAny>) -> PyResult<PyGazetteer> {
-        let iter = records.try_iter().map_err(|_| type_error("records", "an iterable of dict", records))?;
+        let iter = records
+            .try_iter()
+            .map_err(|_| type_error("records", "an iterable of dict", records))?;
         let mut out = Vec::new();
         for (i, item) in iter.enumerate() {
             out.push(record_from(&item?, &format!("records[{i}]"))?);
         }
         let inner = Gazetteer::from_records(out).map_err(PyFuratError)?;
-        Ok(PyGazetteer { inner, origin: Origin::Records })
+        Ok(PyGazetteer {
+            inner,
+            origin: Origin::Records,
+        })
     }
 
     #[staticmethod]
     #[pyo3(signature = (text, source = "pickled gazetteer"))]
     fn _from_csv_text(text: &str, source: &str) -> PyResult<PyGazetteer> {
         let inner = Gazetteer::from_csv_str(text, source).map_err(PyFuratError)?;
-        Ok(PyGazetteer { inner, origin: Origin::Csv(text.to_owned()) })
+        Ok(PyGazetteer {
+            inner,
+            origin: Origin::Csv(text.to_owned()),
+        })
     }
 
     /// Finds the places a text mentions.
@@ -272,7 +305,11 @@ impl PyGazetteer {
     /// Returns:
     ///     list[list[Match]], one list per text.
     #[pyo3(signature = (texts, *, threads = None))]
-    fn find_batch<'py>(&self, texts: &Bound<'py, PyAny>, threads: Option<usize>) -> PyResult<Bound<'py, PyList>> {
+    fn find_batch<'py>(
+        &self,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
         let items = str_items(texts, "texts")?;
         let threads = parallel::resolve_threads(threads);
@@ -280,7 +317,8 @@ impl PyGazetteer {
         for chunk in items.chunks(BATCH_CHUNK) {
             let inputs: Vec<Units<'_>> = chunk.iter().map(units).collect();
             let g = &self.inner;
-            let results = py.detach(|| parallel::map(&inputs, threads, |u| g.find_chars(&to_chars(*u))));
+            let results =
+                py.detach(|| parallel::map(&inputs, threads, |u| g.find_chars(&to_chars(*u))));
             for found in results {
                 out.append(matches_to_py(py, found)?)?;
             }
@@ -291,11 +329,14 @@ impl PyGazetteer {
 
     /// The place with this P-code (or furat id), or None.
     fn get(&self, pcode: &str) -> Option<PyPlace> {
-        self.inner.get(pcode).map(|p| PyPlace { inner: Arc::clone(p) })
+        self.inner.get(pcode).map(|p| PyPlace {
+            inner: Arc::clone(p),
+        })
     }
 
     fn __getitem__(&self, pcode: &str) -> PyResult<PyPlace> {
-        self.get(pcode).ok_or_else(|| PyKeyError::new_err(pcode.to_owned()))
+        self.get(pcode)
+            .ok_or_else(|| PyKeyError::new_err(pcode.to_owned()))
     }
 
     fn __contains__(&self, pcode: &str) -> bool {
@@ -305,12 +346,22 @@ impl PyGazetteer {
     /// The places that have this name, in any of its forms (ديرالزور,
     /// Deir Ezzor): higher levels and better-known places first.
     fn search(&self, name: &str) -> Vec<PyPlace> {
-        self.inner.search(name).into_iter().map(|p| PyPlace { inner: p }).collect()
+        self.inner
+            .search(name)
+            .into_iter()
+            .map(|p| PyPlace { inner: p })
+            .collect()
     }
 
     /// Every place, in source order.
     fn places(&self) -> Vec<PyPlace> {
-        self.inner.places().iter().map(|p| PyPlace { inner: Arc::clone(p) }).collect()
+        self.inner
+            .places()
+            .iter()
+            .map(|p| PyPlace {
+                inner: Arc::clone(p),
+            })
+            .collect()
     }
 
     fn __len__(&self) -> usize {
@@ -335,13 +386,25 @@ impl PyGazetteer {
         let this = slf.get();
         let cls = py.get_type::<PyGazetteer>();
         match &this.origin {
-            Origin::Builtin => PyTuple::new(py, [cls.getattr("default")?, PyTuple::empty(py).into_any()]),
-            Origin::Csv(text) => {
-                PyTuple::new(py, [cls.getattr("_from_csv_text")?, PyTuple::new(py, [text.as_str()])?.into_any()])
+            Origin::Builtin => {
+                PyTuple::new(py, [cls.getattr("default")?, PyTuple::empty(py).into_any()])
             }
+            Origin::Csv(text) => PyTuple::new(
+                py,
+                [
+                    cls.getattr("_from_csv_text")?,
+                    PyTuple::new(py, [text.as_str()])?.into_any(),
+                ],
+            ),
             Origin::Records => {
                 let text = this.inner.to_csv_string();
-                PyTuple::new(py, [cls.getattr("_from_csv_text")?, PyTuple::new(py, [text])?.into_any()])
+                PyTuple::new(
+                    py,
+                    [
+                        cls.getattr("_from_csv_text")?,
+                        PyTuple::new(py, [text])?.into_any(),
+                    ],
+                )
             }
         }
     }
@@ -449,8 +512,14 @@ impl PyPlace {
     fn from_dict(d: &Bound<'_, PyAny>) -> PyResult<PyPlace> {
         let rec = record_from(d, "from_dict()")?;
         let names = [1, 2, 3].map(|l| {
-            let en = d.get_item(format!("admin{l}_name_en")).ok().and_then(|v| v.extract::<String>().ok());
-            let ar = d.get_item(format!("admin{l}_name_ar")).ok().and_then(|v| v.extract::<String>().ok());
+            let en = d
+                .get_item(format!("admin{l}_name_en"))
+                .ok()
+                .and_then(|v| v.extract::<String>().ok());
+            let ar = d
+                .get_item(format!("admin{l}_name_ar"))
+                .ok()
+                .and_then(|v| v.extract::<String>().ok());
             (en, ar)
         });
         let g = Gazetteer::from_records(vec![rec]).map_err(PyFuratError)?;
@@ -466,11 +535,19 @@ impl PyPlace {
 
     fn __repr__(&self) -> String {
         let p = &self.inner;
-        format!("Place({}, {}, {}, {})", quoted(&p.id), quoted(p.level.name()), quoted(&p.name_en), quoted(&p.name_ar))
+        format!(
+            "Place({}, {}, {}, {})",
+            quoted(&p.id),
+            quoted(p.level.name()),
+            quoted(&p.name_en),
+            quoted(&p.name_ar)
+        )
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyPlace>().is_ok_and(|o| same_place(&o.get().inner, &self.inner))
+        other
+            .cast::<PyPlace>()
+            .is_ok_and(|o| same_place(&o.get().inner, &self.inner))
     }
 
     fn __hash__(&self) -> u64 {
@@ -483,7 +560,10 @@ impl PyPlace {
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ctor = py.get_type::<PyPlace>().getattr("from_dict")?;
-        PyTuple::new(py, [ctor, PyTuple::new(py, [self.to_dict(py)?])?.into_any()])
+        PyTuple::new(
+            py,
+            [ctor, PyTuple::new(py, [self.to_dict(py)?])?.into_any()],
+        )
     }
 }
 
@@ -516,7 +596,9 @@ impl PyMatch {
 
     #[getter]
     fn place(&self) -> PyPlace {
-        PyPlace { inner: Arc::clone(&self.inner.place) }
+        PyPlace {
+            inner: Arc::clone(&self.inner.place),
+        }
     }
 
     /// 1.0 for a name that is never a common word; the evidence score (0.6
@@ -529,7 +611,13 @@ impl PyMatch {
     /// Other places with the same name, best first.
     #[getter]
     fn alternatives(&self) -> Vec<PyPlace> {
-        self.inner.alternatives.iter().map(|p| PyPlace { inner: Arc::clone(p) }).collect()
+        self.inner
+            .alternatives
+            .iter()
+            .map(|p| PyPlace {
+                inner: Arc::clone(p),
+            })
+            .collect()
     }
 
     /// A plain dict (JSON-ready): the span, the place as a dict, the
@@ -542,8 +630,12 @@ impl PyMatch {
         d.set_item("proclitic", self.inner.proclitic)?;
         d.set_item("score", py_score(self.inner.score))?;
         d.set_item("place", place_dict(py, &self.inner.place)?)?;
-        let alts: Vec<Bound<'py, PyDict>> =
-            self.inner.alternatives.iter().map(|p| place_dict(py, p)).collect::<PyResult<_>>()?;
+        let alts: Vec<Bound<'py, PyDict>> = self
+            .inner
+            .alternatives
+            .iter()
+            .map(|p| place_dict(py, p))
+            .collect::<PyResult<_>>()?;
         d.set_item("alternatives", alts)?;
         Ok(d)
     }
@@ -551,9 +643,12 @@ impl PyMatch {
     /// A Match from ``to_dict()`` output.
     #[staticmethod]
     fn from_dict(d: &Bound<'_, PyAny>) -> PyResult<PyMatch> {
-        let d = d.cast::<PyDict>().map_err(|_| type_error("from_dict()", "dict", d))?;
+        let d = d
+            .cast::<PyDict>()
+            .map_err(|_| type_error("from_dict()", "dict", d))?;
         let get = |k: &str| -> PyResult<Bound<'_, PyAny>> {
-            d.get_item(k)?.ok_or_else(|| PyKeyError::new_err(format!("Match.from_dict(): missing {k:?}")))
+            d.get_item(k)?
+                .ok_or_else(|| PyKeyError::new_err(format!("Match.from_dict(): missing {k:?}")))
         };
         let place = PyPlace::from_dict(&get("place")?)?.inner;
         let mut alternatives = Vec::new();
@@ -586,8 +681,16 @@ impl PyMatch {
             m.place.id,
             m.place.name_en,
             m.place.level.name(),
-            if m.proclitic.is_empty() { String::new() } else { format!(" proclitic={}", quoted(m.proclitic)) },
-            if m.score < 1.0 { format!(" score={:.2}", m.score) } else { String::new() }
+            if m.proclitic.is_empty() {
+                String::new()
+            } else {
+                format!(" proclitic={}", quoted(m.proclitic))
+            },
+            if m.score < 1.0 {
+                format!(" score={:.2}", m.score)
+            } else {
+                String::new()
+            }
         )
     }
 
@@ -601,12 +704,18 @@ impl PyMatch {
                 && same_place(&a.place, &b.place)
                 && a.score == b.score
                 && a.alternatives.len() == b.alternatives.len()
-                && a.alternatives.iter().zip(&b.alternatives).all(|(x, y)| same_place(x, y))
+                && a.alternatives
+                    .iter()
+                    .zip(&b.alternatives)
+                    .all(|(x, y)| same_place(x, y))
         })
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ctor = py.get_type::<PyMatch>().getattr("from_dict")?;
-        PyTuple::new(py, [ctor, PyTuple::new(py, [self.to_dict(py)?])?.into_any()])
+        PyTuple::new(
+            py,
+            [ctor, PyTuple::new(py, [self.to_dict(py)?])?.into_any()],
+        )
     }
 }
