@@ -94,15 +94,14 @@ def main() -> int:
 
     t_build = build_time(5)
     print(f"furat default gazetteer build (fresh process, best of 5): {t_build * 1000:.1f} ms")
-    rows: list[tuple[str, float, int]] = []
-
-    t, found = best(lambda: g.find(big), args.repeat)
-    rows.append(("furat find, one string, 1 thread", t, len(found)))
-    t, found = best(lambda: g.find_batch(paragraphs, threads=1), args.repeat)
-    rows.append(("furat find_batch, paragraphs, 1 thread", t, sum(map(len, found))))
-    t, found = best(lambda: g.find_batch(paragraphs), args.repeat)
-    rows.append(("furat find_batch, paragraphs, all cores", t, sum(map(len, found))))
-
+    # name -> function returning the number of hits; every engine runs once
+    # per round, rounds interleaved, so that all see the same machine load.
+    jobs: dict[str, Callable[[], int]] = {
+        "furat find, one string, 1 thread": lambda: len(g.find(big)),
+        "furat find_batch, paragraphs, 1 thread": lambda: sum(map(len, g.find_batch(paragraphs, threads=1))),
+        "furat find_batch, paragraphs, all cores": lambda: sum(map(len, g.find_batch(paragraphs))),
+    }
+    scale: dict[str, float] = {}
     try:
         import ahocorasick
 
@@ -116,32 +115,24 @@ def main() -> int:
         def pyac_one() -> list[tuple[int, int]]:
             return [(e - ln + 1, e + 1) for e, (_, ln) in a.iter(big)]
 
-        t, hits = best(pyac_one, args.repeat)
-        rows.append(("pyahocorasick iter, one string", t, len(hits)))
-        t2, kept = best(lambda: boundary_filter(big, pyac_one()), args.repeat)
-        rows.append(("pyahocorasick iter + boundary filter", t2, kept))
-        t, n = best(lambda: sum(1 for p in paragraphs for _ in a.iter(p)), args.repeat)
-        rows.append(("pyahocorasick iter, paragraphs", t, n))
+        jobs["pyahocorasick iter, one string"] = lambda: len(pyac_one())
+        jobs["pyahocorasick iter + boundary filter"] = lambda: boundary_filter(big, pyac_one())
+        jobs["pyahocorasick iter, paragraphs"] = lambda: sum(1 for p in paragraphs for _ in a.iter(p))
     except ImportError:
         print("pyahocorasick: not installed, skipped")
-
     try:
         import ahocorasick_rs
 
         t0 = time.perf_counter()
         ac = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         print(f"ahocorasick_rs build: {(time.perf_counter() - t0) * 1000:.0f} ms")
-        t, hits = best(lambda: ac.find_matches_as_indexes(big), args.repeat)
-        rows.append(("ahocorasick_rs leftmost-longest, one string", t, len(hits)))
-        t, kept = best(
-            lambda: boundary_filter(big, [(s, e) for _, s, e in ac.find_matches_as_indexes(big)]), args.repeat
+        jobs["ahocorasick_rs leftmost-longest, one string"] = lambda: len(ac.find_matches_as_indexes(big))
+        jobs["ahocorasick_rs + boundary filter"] = lambda: boundary_filter(
+            big, [(s, e) for _, s, e in ac.find_matches_as_indexes(big)]
         )
-        rows.append(("ahocorasick_rs + boundary filter", t, kept))
-        t, n = best(lambda: sum(len(ac.find_matches_as_indexes(p)) for p in paragraphs), args.repeat)
-        rows.append(("ahocorasick_rs, paragraphs", t, n))
+        jobs["ahocorasick_rs, paragraphs"] = lambda: sum(len(ac.find_matches_as_indexes(p)) for p in paragraphs)
     except ImportError:
         print("ahocorasick_rs: not installed, skipped")
-
     try:
         from flashtext import KeywordProcessor
 
@@ -154,11 +145,20 @@ def main() -> int:
         print(f"FlashText build: {(time.perf_counter() - t0) * 1000:.0f} ms")
         part = big[: len(big) // max(1, int(mb / 2))]
         part_mb = len(part.encode("utf-8")) / 1e6
-        t, hits = best(lambda: kp.extract_keywords(part, span_info=True), 1)
-        rows.append((f"FlashText (on {part_mb:.1f} MB, scaled)", t * mb / part_mb, int(len(hits) * mb / part_mb)))
+        name = f"FlashText (on {part_mb:.1f} MB, scaled)"
+        jobs[name] = lambda: len(kp.extract_keywords(part, span_info=True))
+        scale[name] = mb / part_mb
     except ImportError:
         print("FlashText: not installed, skipped")
 
+    times: dict[str, float] = {}
+    hits: dict[str, int] = {}
+    for _ in range(args.repeat):
+        for name, fn in jobs.items():
+            t, n = best(fn, 1)
+            times[name] = min(times.get(name, t), t)
+            hits[name] = n
+    rows = [(name, times[name] * scale.get(name, 1.0), int(hits[name] * scale.get(name, 1.0))) for name in jobs]
     print()
     base = next((t for name, t, _ in rows if name == "pyahocorasick iter, one string"), None)
     print(f"{'engine':48} {'MB/s':>8} {'hits':>10} {'vs pyahocorasick':>18}")
