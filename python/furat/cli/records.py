@@ -1,0 +1,45 @@
+"""The unit that flows through a CLI run: one input record."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Doc(NamedTuple):
+    """One input record: a document to process, or the reason there is none.
+
+    Every record the readers find becomes exactly one ``Doc``, and every
+    ``Doc`` exactly one output row: this is how a run accounts for its input.
+    """
+
+    #: The document's id: from the id field (JSONL), the target URI (WET),
+    #: or the file's path without extension.
+    id: str
+    #: Where it came from: ``path``, ``path:LINE`` (JSONL) or ``path#N``
+    #: (the N-th WARC record of a WET file).
+    source: str
+    #: The text, or None when ``error`` is set.
+    text: str | None = None
+    #: The page's site (host name), when the input says.
+    site: str | None = None
+    #: What went wrong reading it, or None.
+    error: str | None = None
+
+
+def failed(id: str, source: str, error: str) -> Doc:
+    return Doc(id=id, source=source, error=error)
+
+
+def document(id: str, source: str, text: str, site: str | None = None) -> Doc:
+    """A document, or an error record when the text is empty."""
+    if not text.strip():
+        return Doc(id=id, source=source, error="empty text")
+    return Doc(id=id, source=source, text=text, site=site)
+
+
+def decode_utf8(data: bytes) -> tuple[str | None, str | None]:
+    """``(text, None)``, or ``(None, "invalid UTF-8 at byte N")``."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        return None, f"invalid UTF-8 at byte {e.start}"

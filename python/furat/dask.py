@@ -1,0 +1,77 @@
+"""Dask integration: furat's batch calls over a ``dask.bag`` of texts or a
+``dask.dataframe`` column, one call per partition.
+
+>>> import dask.bag as db, furat.dask
+>>> bag = db.from_sequence(["دَيْرُ الزُّوْر", "الحَسَكَة"], npartitions=2)
+>>> furat.dask.normalize(bag).compute()
+['دير الزور', 'الحسكه']
+
+The same code runs on a laptop's threads, a ``LocalCluster`` or a
+multi-machine ``dask.distributed`` cluster: what travels to the workers is
+a furat ``Normalizer`` (or task), which pickles, and the partition function,
+a module-level function of this module. The workers need furat installed.
+
+Each partition is one batch call. Dask already runs one task per core, so
+the batch calls default to ``threads=1``: more would oversubscribe the
+cores. Pass ``threads=None`` for all cores per call (a cluster with one
+thread per worker process).
+
+Dask is an optional dependency (``pip install 'furat[dask]'``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dask.bag as db
+import dask.dataframe as dd
+import pandas as pd
+
+from furat._columns import apply_batch
+from furat._furat import InputTypeError, Normalizer
+from furat._tasks import ItemError, Task
+
+__all__ = ["map_texts", "normalize"]
+
+
+def _normalize_partition(texts: Any, normalizer: Normalizer, threads: int | None) -> list[Any]:
+    values = list(texts)
+    return apply_batch(values, None, "furat.dask.normalize", lambda t: normalizer.normalize_batch(t, threads=threads))
+
+
+def _normalize_series(part: pd.Series, normalizer: Normalizer, threads: int | None) -> pd.Series:
+    out = apply_batch(
+        part.tolist(), part.index, "furat.dask.normalize", lambda t: normalizer.normalize_batch(t, threads=threads)
+    )
+    dtype = part.dtype if isinstance(part.dtype, pd.StringDtype) else object
+    return pd.Series(out, index=part.index, name=part.name, dtype=dtype)
+
+
+def normalize(
+    texts: db.Bag | dd.Series, profile: str = "search", *, threads: int | None = 1, **options: Any
+) -> db.Bag | dd.Series:
+    """Every text of a Bag, or of a dask DataFrame column, normalized (see
+    ``furat.Normalizer``); a collection of the same kind, lazily."""
+    normalizer = Normalizer(profile, **options)
+    if isinstance(texts, db.Bag):
+        return texts.map_partitions(_normalize_partition, normalizer, threads)
+    if isinstance(texts, dd.Series):
+        return texts.map_partitions(_normalize_series, normalizer, threads, meta=texts._meta)
+    raise InputTypeError(f"furat.dask.normalize: expected a dask Bag or Series, got {type(texts).__name__}")
+
+
+def _task_partition(texts: Any, task: Task) -> list[Any]:
+    values = [t for t in texts]
+    results = apply_batch(values, None, f"furat.dask.map_texts({task.name})", lambda t: task.run(t, [None] * len(t)))
+    return [{"error": r.message} if isinstance(r, ItemError) else r for r in results]
+
+
+def map_texts(texts: db.Bag, task: Task) -> db.Bag:
+    """A Bag of the task's result dicts (``{"error": ...}`` for a text the
+    engine rejected, None for a missing text), one per text.
+
+    EXTENSION POINT (issues 3-5): ``furat._tasks.ProcessTask()`` (and
+    ``CleanTask``, ``PlacesTask``) plug in here once their engines are in the
+    native module; today they raise EngineUnavailable when built.
+    """
+    return texts.map_partitions(_task_partition, task)
