@@ -29,7 +29,7 @@ import pandas as pd
 
 from furat._columns import apply_batch
 from furat._furat import InputTypeError, Normalizer
-from furat._tasks import ItemError, Task
+from furat._tasks import ItemError, Task, run_isolating
 
 __all__ = ["map_texts", "normalize"]
 
@@ -61,8 +61,9 @@ def normalize(
 
 
 def _task_partition(texts: Any, task: Task) -> list[Any]:
-    values = [t for t in texts]
-    results = apply_batch(values, None, f"furat.dask.map_texts({task.name})", lambda t: task.run(t, [None] * len(t)))
+    values = list(texts)
+    what = f"furat.dask.map_texts({task.name})"
+    results = apply_batch(values, None, what, lambda t: run_isolating(task, t, [None] * len(t)))
     return [{"error": r.message} if isinstance(r, ItemError) else r for r in results]
 
 

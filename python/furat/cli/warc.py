@@ -166,8 +166,11 @@ def _read_record(stream: _Stream, number: int) -> Record | Damage:
     last = ""
     for _ in range(_MAX_HEADER_LINES):
         line = stream.readline()
-        if not line:
-            return Damage(number, "truncated record: the file ends inside its header", headers)
+        if not line.endswith(b"\n"):
+            if len(line) < _MAX_HEADER_LINE:
+                return Damage(number, "truncated record: the file ends inside its header", headers)
+            _resync(stream)
+            return Damage(number, "damaged record: header line too long", headers)
         if line in (b"\r\n", b"\n"):
             break
         if line.startswith(b"WARC/"):
@@ -227,6 +230,10 @@ def _read_record(stream: _Stream, number: int) -> Record | Damage:
 
 def _next_record_start(data: bytes) -> int | None:
     """The offset of the first line in ``data`` that starts a WARC record."""
+    if data.startswith(b"WARC/1."):
+        data = b"\n" + data
+        found = _next_record_start(data)
+        return None if found is None else found - 1
     at = data.find(b"\nWARC/1.")
     while at >= 0:
         line_end = data.find(b"\n", at + 1)
