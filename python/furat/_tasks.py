@@ -17,10 +17,13 @@ EXTENSION POINTs are the lines that change when the engines land.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from furat import _furat
 from furat._furat import FuratError, Normalizer
+
+if TYPE_CHECKING:
+    from furat._furat import ProfileName
 
 
 class EngineUnavailable(FuratError, NotImplementedError):
@@ -61,6 +64,10 @@ class Task:
     #: Fields whose values are nested (lists, dicts): JSON text in CSV.
     nested: ClassVar[frozenset[str]] = frozenset()
 
+    def __init__(self, *, threads: int | None = None) -> None:
+        #: Threads of each engine batch call (None: all cores).
+        self.threads = threads
+
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
         raise NotImplementedError
 
@@ -86,9 +93,9 @@ class NormalizeTask(Task):
     name = "normalize"
     fields = ("text",)
 
-    def __init__(self, profile: str = "search", *, threads: int | None = None, **options: Any) -> None:
+    def __init__(self, profile: ProfileName = "search", *, threads: int | None = None, **options: Any) -> None:
+        super().__init__(threads=threads)
         self.normalizer = Normalizer(profile, **options)
-        self.threads = threads
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
         out = self.normalizer.normalize_batch(texts, threads=self.threads)
@@ -113,7 +120,7 @@ class CleanTask(Task):
     nested = frozenset({"meta"})
 
     def __init__(self, *, threads: int | None = None) -> None:
-        self.threads = threads
+        super().__init__(threads=threads)
         # EXTENSION POINT (issue 4): the boilerplate stripper's batch call.
         _native("Cleaner", "clean", "the boilerplate stripper, issue 4")
 
@@ -132,7 +139,7 @@ class PlacesTask(Task):
     nested = frozenset({"places"})
 
     def __init__(self, *, threads: int | None = None) -> None:
-        self.threads = threads
+        super().__init__(threads=threads)
         _native("Gazetteer", "places", "the place matcher, issue 3")
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
@@ -151,7 +158,7 @@ class ProcessTask(Task):
     nested = frozenset({"meta", "places"})
 
     def __init__(self, *, threads: int | None = None) -> None:
-        self.threads = threads
+        super().__init__(threads=threads)
         _native("process_batch", "process", "the boilerplate stripper and place matcher, issues 3-5")
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:

@@ -21,7 +21,7 @@ Dask is an optional dependency (``pip install 'furat[dask]'``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dask.bag as db
 import dask.dataframe as dd
@@ -30,6 +30,9 @@ import pandas as pd
 from furat._columns import apply_batch
 from furat._furat import InputTypeError, Normalizer
 from furat._tasks import ItemError, Task, run_isolating
+
+if TYPE_CHECKING:
+    from furat._furat import ProfileName
 
 __all__ = ["map_texts", "normalize"]
 
@@ -48,15 +51,18 @@ def _normalize_series(part: pd.Series, normalizer: Normalizer, threads: int | No
 
 
 def normalize(
-    texts: db.Bag | dd.Series, profile: str = "search", *, threads: int | None = 1, **options: Any
+    texts: db.Bag | dd.Series, profile: ProfileName = "search", *, threads: int | None = 1, **options: Any
 ) -> db.Bag | dd.Series:
     """Every text of a Bag, or of a dask DataFrame column, normalized (see
     ``furat.Normalizer``); a collection of the same kind, lazily."""
     normalizer = Normalizer(profile, **options)
     if isinstance(texts, db.Bag):
-        return texts.map_partitions(_normalize_partition, normalizer, threads)
+        bag: db.Bag = texts.map_partitions(_normalize_partition, normalizer, threads)  # type: ignore[no-untyped-call]
+        return bag
     if isinstance(texts, dd.Series):
-        return texts.map_partitions(_normalize_series, normalizer, threads, meta=texts._meta)
+        meta = texts._meta
+        series: dd.Series = texts.map_partitions(_normalize_series, normalizer, threads, meta=meta)  # type: ignore[no-untyped-call]
+        return series
     raise InputTypeError(f"furat.dask.normalize: expected a dask Bag or Series, got {type(texts).__name__}")
 
 
@@ -75,4 +81,5 @@ def map_texts(texts: db.Bag, task: Task) -> db.Bag:
     ``CleanTask``, ``PlacesTask``) plug in here once their engines are in the
     native module; today they raise EngineUnavailable when built.
     """
-    return texts.map_partitions(_task_partition, task)
+    bag: db.Bag = texts.map_partitions(_task_partition, task)  # type: ignore[no-untyped-call]
+    return bag

@@ -15,13 +15,16 @@ pandas is an optional dependency (``pip install 'furat[pandas]'``);
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from furat._columns import apply_batch, split_texts
 from furat._furat import Normalizer
 from furat._tasks import CleanTask, ItemError, PlacesTask, Task
+
+if TYPE_CHECKING:
+    from furat._furat import ProfileName
 
 __all__ = ["FuratSeriesAccessor"]
 
@@ -37,7 +40,7 @@ class FuratSeriesAccessor:
         dtype = self._s.dtype
         return dtype if isinstance(dtype, pd.StringDtype) else object
 
-    def normalize(self, profile: str = "search", *, threads: int | None = None, **options: Any) -> pd.Series:
+    def normalize(self, profile: ProfileName = "search", *, threads: int | None = None, **options: Any) -> pd.Series:
         """Each text normalized (see ``furat.Normalizer`` for the profiles
         and options); same index, name and string dtype."""
         n = Normalizer(profile, **options)

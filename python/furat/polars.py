@@ -18,12 +18,15 @@ Polars is an optional dependency (``pip install 'furat[polars]'``);
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from furat._furat import InputTypeError, Normalizer
 from furat._tasks import CleanTask, ItemError, PlacesTask, Task
+
+if TYPE_CHECKING:
+    from furat._furat import ProfileName
 
 __all__ = ["FuratExpr", "FuratSeries"]
 
@@ -38,17 +41,14 @@ class _NormalizeBatch:
 
     def __call__(self, s: pl.Series) -> pl.Series:
         if s.dtype == pl.Null:
-            return s.cast(pl.String)
+            return pl.Series(s.name, [None] * len(s), dtype=pl.String)
         if s.dtype != pl.String:
             raise InputTypeError(f"furat.normalize: column {s.name!r}: expected String, got {s.dtype}")
+        values: list[str | None] = s.to_list()
         if s.null_count() == 0:
-            out = self.normalizer.normalize_batch(s.to_list(), threads=self.threads)
-        else:
-            values = s.to_list()
-            texts = self.normalizer.normalize_batch([v for v in values if v is not None], threads=self.threads)
-            it = iter(texts)
-            out = [None if v is None else next(it) for v in values]
-        return pl.Series(s.name, out, dtype=pl.String)
+            return pl.Series(s.name, self.normalizer.normalize_batch(values, threads=self.threads), dtype=pl.String)  # type: ignore[arg-type]
+        texts = iter(self.normalizer.normalize_batch([v for v in values if v is not None], threads=self.threads))
+        return pl.Series(s.name, [None if v is None else next(texts) for v in values], dtype=pl.String)
 
 
 class _TaskBatch:
@@ -85,7 +85,7 @@ class FuratExpr:
     def __init__(self, expr: pl.Expr) -> None:
         self._expr = expr
 
-    def normalize(self, profile: str = "search", *, threads: int | None = None, **options: Any) -> pl.Expr:
+    def normalize(self, profile: ProfileName = "search", *, threads: int | None = None, **options: Any) -> pl.Expr:
         """Each text normalized (see ``furat.Normalizer``)."""
         fn = _NormalizeBatch(Normalizer(profile, **options), threads)
         return self._expr.map_batches(fn, return_dtype=pl.String, is_elementwise=True)
@@ -110,6 +110,6 @@ class FuratSeries:
     def __init__(self, series: pl.Series) -> None:
         self._s = series
 
-    def normalize(self, profile: str = "search", *, threads: int | None = None, **options: Any) -> pl.Series:
+    def normalize(self, profile: ProfileName = "search", *, threads: int | None = None, **options: Any) -> pl.Series:
         """Each text normalized (see ``furat.Normalizer``)."""
         return _NormalizeBatch(Normalizer(profile, **options), threads)(self._s)

@@ -146,9 +146,10 @@ def format_from_name(path: str) -> str | None:
     return "text"
 
 
-def sniff_format(stream: io.BufferedReader | gzip.GzipFile) -> str:
+def sniff_format(stream: io.BufferedIOBase) -> str:
     """The format of standard input, from its first bytes."""
-    head = stream.peek(64)[:64].lstrip()
+    peek = getattr(stream, "peek", None)
+    head = (peek(64)[:64] if peek else b"").lstrip()
     if head.startswith(b"WARC/"):
         return "wet"
     if head.startswith(b"{"):
@@ -182,7 +183,7 @@ class _Counted(io.RawIOBase):
         return n
 
 
-def open_input(inp: Input, stack: ExitStack, counter: ByteCounter) -> io.BufferedReader | gzip.GzipFile:
+def open_input(inp: Input, stack: ExitStack, counter: ByteCounter) -> io.BufferedIOBase:
     """Opens an input for reading, decompressing gzip (detected by its magic
     bytes, whatever the name). Raises OSError when it cannot be opened."""
     if inp.path == STDIN:

@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import IO
+import io
 from urllib.parse import urlsplit
 
 from furat.cli import warc
@@ -69,7 +69,7 @@ def _reason(e: BaseException) -> str:
     return str(e) or type(e).__name__
 
 
-def _read_text(inp: Input, stream: IO[bytes]) -> Doc:
+def _read_text(inp: Input, stream: io.BufferedIOBase) -> Doc:
     try:
         data = stream.read()
     except _STREAM_ERRORS as e:
@@ -80,7 +80,7 @@ def _read_text(inp: Input, stream: IO[bytes]) -> Doc:
     return document(inp.id_base, inp.name, text)
 
 
-def _read_jsonl(inp: Input, stream: IO[bytes], options: ReadOptions) -> Iterator[Doc]:
+def _read_jsonl(inp: Input, stream: io.BufferedIOBase, options: ReadOptions) -> Iterator[Doc]:
     lineno = 0
     try:
         for lineno, line in enumerate(stream, 1):
@@ -128,7 +128,7 @@ def _json_type(value: object) -> str:
     return "a string"
 
 
-def _read_wet(inp: Input, stream: IO[bytes]) -> Iterator[Doc]:
+def _read_wet(inp: Input, stream: io.BufferedIOBase) -> Iterator[Doc]:
     """Each ``conversion`` record is a document: its target URI is the id
     and the URI's host the site. Other record types (``warcinfo``) are not
     documents."""

@@ -74,8 +74,8 @@ def run_batch(task: Task, encode: Encoder, docs: list[Doc]) -> Outcome:
     sites = [docs[i].site for i in todo]
     results: list[dict[str, Any] | ItemError | None] = [None] * len(docs)
     if todo:
-        for i, r in zip(todo, run_isolating(task, texts, sites)):
-            results[i] = r
+        for i, result in zip(todo, run_isolating(task, texts, sites)):
+            results[i] = result
     rows: list[dict[str, Any]] = []
     outcome = Outcome(payload=None)
     for d, r in zip(docs, results):

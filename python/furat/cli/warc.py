@@ -22,12 +22,16 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Protocol
 
 #: A header line or block of this size is no WARC header: give up on it.
 _MAX_HEADER_LINE = 1 << 16
 _MAX_HEADER_LINES = 1024
 _CHUNK = 1 << 16
+
+
+class Readable(Protocol):
+    def read(self, size: int = ..., /) -> bytes: ...
 
 
 @dataclass
@@ -56,7 +60,7 @@ class _Stream:
     """A binary stream with line reads and push-back, over any file object
     (including a gzip stream, whose errors it reports as ``StreamError``)."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: Readable) -> None:
         # read1: a short read returns what is there, so that when a gzip
         # stream turns out truncated, the records before the damage have
         # already been delivered.
@@ -115,7 +119,7 @@ class StreamError(Exception):
     """The underlying stream cannot be read further (corrupt compression)."""
 
 
-def read_records(raw: BinaryIO) -> Iterator[Record | Damage]:
+def read_records(raw: Readable) -> Iterator[Record | Damage]:
     """Every record of a WARC stream, in order, and every damaged stretch.
 
     Never raises for bad data: a corrupt compressed stream ends the iteration
