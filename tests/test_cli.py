@@ -339,3 +339,10 @@ def test_csv_to_stdout_parses() -> None:
     proc = run_cli("normalize", "-", "-t", "csv", stdin=b"a\r\nb")
     rows = list(csv.reader(io.StringIO(proc.stdout.decode())))
     assert rows == [["id", "source", "text", "error"], ["<stdin>", "<stdin>", "a b", ""]]
+
+
+def test_output_to_a_device_writes_through(tmp_path: Path) -> None:
+    # Renaming a temporary file over /dev/null would replace the device.
+    assert main(["normalize", ARTICLES[0].as_posix(), "-o", os.devnull, "-q"]) == 0
+    assert not Path(os.devnull).is_file()
+    assert not [p for p in os.listdir(os.path.dirname(os.devnull)) if p.endswith(".furat-tmp")]

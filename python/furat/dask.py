@@ -34,7 +34,7 @@ from furat._tasks import ItemError, Task, run_isolating
 if TYPE_CHECKING:
     from furat._furat import ProfileName
 
-__all__ = ["map_texts", "normalize"]
+__all__ = ["map_texts", "normalize", "read_records"]
 
 
 def _normalize_partition(texts: Any, normalizer: Normalizer, threads: int | None) -> list[Any]:
@@ -83,3 +83,43 @@ def map_texts(texts: db.Bag, task: Task) -> db.Bag:
     """
     bag: db.Bag = texts.map_partitions(_task_partition, task)  # type: ignore[no-untyped-call]
     return bag
+
+
+def _read_file(path: str, options: Any) -> list[dict[str, Any]]:
+    # Imported here: the CLI's readers are only needed on the workers.
+    from furat.cli.inputs import ByteCounter, expand
+    from furat.cli.records import Doc
+    from furat.cli.readers import read_input
+
+    docs: list[Doc] = []
+    for item in expand([path]):
+        docs.extend([item] if isinstance(item, Doc) else read_input(item, options, ByteCounter()))
+    return [d._asdict() for d in docs]
+
+
+def read_records(
+    paths: list[str],
+    *,
+    input_format: str = "auto",
+    text_field: str = "text",
+    id_field: str = "id",
+    site_field: str = "site",
+) -> db.Bag:
+    """A Bag of the records of plain-text, JSONL and WET files (gzipped or
+    not), one partition per path, read by the workers with the CLI's
+    readers: dicts of ``id``, ``source``, ``text``, ``site``, ``error``.
+
+    Every record is there, damaged ones with their ``error`` (and no text),
+    exactly as ``furat`` on the command line reads them. The paths must be
+    readable by the workers (a local disk for a LocalCluster, a shared file
+    system for a multi-machine cluster); a directory or glob pattern is
+    expanded on the worker that reads it.
+    """
+    from furat.cli.readers import ReadOptions
+
+    options = ReadOptions(input_format, text_field, id_field, site_field)
+    bag: db.Bag = db.from_sequence(paths, npartitions=max(len(paths), 1)).map(  # type: ignore[no-untyped-call]
+        _read_file, options
+    )
+    return bag.flatten()  # type: ignore[no-untyped-call,no-any-return]
+

@@ -93,8 +93,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     run.add_argument(
         "--parallel",
         choices=PARALLEL_MODES,
-        default="processes",
-        help="how jobs > 1 runs: worker processes (default), worker threads, or the engine's own threads",
+        default="threads",
+        help="how jobs > 1 run: worker threads (default; the engines release the GIL), "
+        "worker processes, or the engine's own threads",
     )
     run.add_argument("--batch-size", type=_positive, default=256, metavar="N", help="documents per batch (default: 256)")
     run.add_argument(

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 from typing import Any, BinaryIO, Protocol
 
@@ -30,6 +31,14 @@ _ROW_GROUP = 8192
 
 class UsageError(Exception):
     """A bad combination of options, found before any input is read."""
+
+
+def _is_special(path: str) -> bool:
+    """An existing output that is not a regular file (a device, a FIFO)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
 
 
 def format_for(path: str | None, requested: str | None) -> str:
@@ -100,14 +109,27 @@ class Writer:
     """Appends encoded batches to the output; ``close(commit=...)``."""
 
     def __init__(self, path: str | None) -> None:
-        self._atomic = AtomicFile(path) if path else None
-        self.stream: BinaryIO = self._atomic.file if self._atomic else sys.stdout.buffer
+        self._atomic: AtomicFile | None = None
+        self._own: BinaryIO | None = None
+        self.stream: BinaryIO
+        if path and _is_special(path):
+            # /dev/null, a FIFO, a terminal: write through. Renaming a file
+            # over it would replace the device (as root, /dev/null itself).
+            self._own = open(path, "wb")  # noqa: SIM115 - closed in close()
+            self.stream = self._own
+        elif path:
+            self._atomic = AtomicFile(path)
+            self.stream = self._atomic.file
+        else:
+            self.stream = sys.stdout.buffer
 
     def write(self, payload: Any) -> None:
         self.stream.write(payload)
 
     def close(self, commit: bool) -> None:
-        if self._atomic is None:
+        if self._own is not None:
+            self._own.close()
+        elif self._atomic is None:
             self.stream.flush()
         elif commit:
             self._atomic.commit()
