@@ -59,13 +59,14 @@ class Progress:
         total = self.total_bytes
         if total:
             fraction = min(read_bytes / total, 1.0)
-            bar_width = max(10, width - len(self.label) - len(stats) - 10)
-            filled = int(fraction * bar_width)
-            bar = "#" * filled + "-" * (bar_width - filled)
-            line = f"{self.label} [{bar}] {fraction:4.0%} {stats}"
-        else:
-            line = f"{self.label} {_SPINNER[self._frame % len(_SPINNER)]} {stats}"
-        return line[:width]
+            # The bar takes the room the numbers leave, and goes first when
+            # the terminal is narrow.
+            bar_width = width - len(self.label) - len(stats) - 9
+            if bar_width >= 10:
+                filled = int(fraction * bar_width)
+                return f"{self.label} [{'#' * filled}{'-' * (bar_width - filled)}] {fraction:4.0%} {stats}"
+            return f"{self.label} {fraction:4.0%} {stats}"[:width]
+        return f"{self.label} {_SPINNER[self._frame % len(_SPINNER)]} {stats}"[:width]
 
     def _draw(self, line: str) -> None:
         self.stream.write("\r\x1b[2K" + line)
