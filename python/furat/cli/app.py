@@ -17,7 +17,7 @@ from furat.cli import writers
 from furat.cli.args import build_parser
 from furat.cli.inputs import ByteCounter, total_bytes
 from furat.cli.progress import Progress
-from furat.cli.readers import ReadOptions, read_all
+from furat.cli.readers import Parser, ReadOptions, frame_all
 from furat.cli.runner import RunOptions, Summary, run
 
 EXIT_OK = 0
@@ -57,19 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     counter = ByteCounter()
     if show_progress:
         _estimate_total_in_background(args.inputs, progress)
-    docs = read_all(
-        args.inputs,
-        ReadOptions(args.input_format, args.text_field, args.id_field, args.site_field),
-        counter,
-        exclude=output,
-    )
+    read_options = ReadOptions(args.input_format, args.text_field, args.id_field, args.site_field)
+    records = frame_all(args.inputs, read_options, counter, exclude=output)
 
     def on_progress(s: Summary) -> None:
         progress.update(s.written + s.failed, s.failed, counter.bytes)
 
     committed = False
     try:
-        summary = run(task, docs, writer, encode, RunOptions(args.jobs, args.parallel, args.batch_size), on_progress)
+        run_options = RunOptions(args.jobs, args.parallel, args.batch_size)
+        summary = run(task, records, writer, encode, run_options, on_progress, Parser(read_options))
         writer.close(commit=True)
         committed = True
     except KeyboardInterrupt:

@@ -1,23 +1,30 @@
-"""Input records from plain-text, JSONL and WET files.
+"""Input records from plain-text, JSONL and WET files, in two stages.
 
-Each reader yields one :class:`Doc` per record it finds, a document or an
-error record, and never raises for bad data: a damaged record costs only
-itself, an unreadable file one error record.
+1. *Framing* (:func:`frame_all`, in the main process): find where each
+   record begins and ends (a file, a line, a WARC record) and take its
+   bytes. Cheap, sequential, and what the progress bar counts.
+2. *Parsing* (:class:`Parser`, in the workers): decode the UTF-8, parse the
+   JSON, pick the fields. The costly part, so it runs in parallel with
+   ``--parallel processes``.
+
+Together they yield one :class:`Doc` per record, a document or an error
+record, and never raise for bad data: a damaged record costs only itself,
+an unreadable file one error record.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-import io
 from urllib.parse import urlsplit
 
 from furat.cli import warc
 from furat.cli.inputs import ByteCounter, Input, expand, format_from_name, open_input, sniff_format
-from furat.cli.records import Doc, decode_utf8, document, failed
+from furat.cli.records import Doc, Raw, decode_utf8, document, failed
 
 #: Errors of a compressed stream that is truncated or corrupt.
 _STREAM_ERRORS = (EOFError, OSError, zlib.error)
@@ -33,19 +40,22 @@ class ReadOptions:
     site_field: str = "site"
 
 
-def read_all(
+# ---------------------------------------------------------------- framing
+
+
+def frame_all(
     args: list[str], options: ReadOptions, counter: ByteCounter, *, exclude: str | None = None
-) -> Iterator[Doc]:
-    """Every record of every input the arguments name, in order (``exclude``:
-    the output file, never read as an input)."""
+) -> Iterator[Doc | Raw]:
+    """Every record of every input the arguments name, in order, framed but
+    not parsed (``exclude``: the output file, never read as an input)."""
     for item in expand(args, exclude=exclude):
         if isinstance(item, Doc):
             yield item
         else:
-            yield from read_input(item, options, counter)
+            yield from frame_input(item, options, counter)
 
 
-def read_input(inp: Input, options: ReadOptions, counter: ByteCounter) -> Iterator[Doc]:
+def frame_input(inp: Input, options: ReadOptions, counter: ByteCounter) -> Iterator[Doc | Raw]:
     with ExitStack() as stack:
         try:
             stream = open_input(inp, stack, counter)
@@ -56,11 +66,11 @@ def read_input(inp: Input, options: ReadOptions, counter: ByteCounter) -> Iterat
             yield failed(inp.id_base, inp.name, f"unreadable file: {_reason(e)}")
             return
         if fmt == "jsonl":
-            yield from _read_jsonl(inp, stream, options)
+            yield from _frame_jsonl(inp, stream)
         elif fmt == "wet":
-            yield from _read_wet(inp, stream)
+            yield from _frame_wet(inp, stream)
         else:
-            yield _read_text(inp, stream)
+            yield _frame_text(inp, stream)
 
 
 def _reason(e: BaseException) -> str:
@@ -69,49 +79,97 @@ def _reason(e: BaseException) -> str:
     return str(e) or type(e).__name__
 
 
-def _read_text(inp: Input, stream: io.BufferedIOBase) -> Doc:
+def _frame_text(inp: Input, stream: io.BufferedIOBase) -> Doc | Raw:
     try:
         data = stream.read()
     except _STREAM_ERRORS as e:
         return failed(inp.id_base, inp.name, f"unreadable file: {_reason(e)}")
-    text, error = decode_utf8(data)
-    if text is None:
-        return failed(inp.id_base, inp.name, error or "unreadable file")
-    return document(inp.id_base, inp.name, text)
+    return Raw("text", inp.id_base, inp.name, data)
 
 
-def _read_jsonl(inp: Input, stream: io.BufferedIOBase, options: ReadOptions) -> Iterator[Doc]:
+def _frame_jsonl(inp: Input, stream: io.BufferedIOBase) -> Iterator[Doc | Raw]:
     lineno = 0
     try:
         for lineno, line in enumerate(stream, 1):
             if line.strip():
-                yield _jsonl_record(inp, lineno, line, options)
+                yield Raw("jsonl", f"{inp.id_base}:{lineno}", f"{inp.name}:{lineno}", line)
     except _STREAM_ERRORS as e:
         where = f"{inp.name}:{lineno + 1}"
         yield failed(f"{inp.id_base}:{lineno + 1}", where, f"unreadable file: {_reason(e)}")
 
 
-def _jsonl_record(inp: Input, lineno: int, line: bytes, options: ReadOptions) -> Doc:
-    source = f"{inp.name}:{lineno}"
-    fallback_id = f"{inp.id_base}:{lineno}"
-    text, error = decode_utf8(line.rstrip(b"\r\n"))
-    if text is None:
-        return failed(fallback_id, source, error or "unreadable line")
+def _frame_wet(inp: Input, stream: io.BufferedIOBase) -> Iterator[Doc | Raw]:
+    """Each ``conversion`` record is a document: its target URI is the id
+    and the URI's host the site. Other record types (``warcinfo``) are not
+    documents."""
+    found = 0
+    for item in warc.read_records(stream):
+        source = f"{inp.name}#{item.number}"
+        uri = item.headers.get("warc-target-uri") or ""
+        if isinstance(item, warc.Damage):
+            found += 1
+            yield failed(uri or source, source, item.reason)
+            continue
+        if item.type != "conversion":
+            continue
+        found += 1
+        doc_id = uri or item.headers.get("warc-record-id") or source
+        yield Raw("wet", doc_id, source, item.block, site_of(uri))
+    if not found:
+        yield failed(inp.id_base, inp.name, "no conversion records: not a WET file")
+
+
+def site_of(uri: str) -> str | None:
+    """The host of a URL, lowercased, without ``www.``."""
     try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        return failed(fallback_id, source, f"invalid JSON: {e.msg}: column {e.colno}")
-    if not isinstance(obj, dict):
-        return failed(fallback_id, source, f"not a JSON object but {_json_type(obj)}")
-    raw_id = obj.get(options.id_field)
-    doc_id = fallback_id if raw_id is None else raw_id if isinstance(raw_id, str) else json.dumps(raw_id)
-    if options.text_field not in obj:
-        return failed(doc_id, source, f"no {options.text_field!r} field")
-    value = obj[options.text_field]
-    if not isinstance(value, str):
-        return failed(doc_id, source, f"field {options.text_field!r} is {_json_type(value)}, not a string")
-    site = obj.get(options.site_field)
-    return document(doc_id, source, value, site if isinstance(site, str) and site else None)
+        host = urlsplit(uri).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+# ---------------------------------------------------------------- parsing
+
+
+class Parser:
+    """Turns framed records into documents (or error records). Small and
+    picklable: worker processes get one when they start."""
+
+    def __init__(self, options: ReadOptions) -> None:
+        self.options = options
+
+    def __call__(self, item: Doc | Raw) -> Doc:
+        if isinstance(item, Doc):
+            return item
+        if item.kind == "jsonl":
+            return self._jsonl(item)
+        text, error = decode_utf8(item.data)
+        if text is None:
+            return failed(item.id, item.source, error or "unreadable record")
+        return document(item.id, item.source, text, item.site)
+
+    def _jsonl(self, raw: Raw) -> Doc:
+        text, error = decode_utf8(raw.data.rstrip(b"\r\n"))
+        if text is None:
+            return failed(raw.id, raw.source, error or "unreadable line")
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            return failed(raw.id, raw.source, f"invalid JSON: {e.msg}: column {e.colno}")
+        if not isinstance(obj, dict):
+            return failed(raw.id, raw.source, f"not a JSON object but {_json_type(obj)}")
+        o = self.options
+        raw_id = obj.get(o.id_field)
+        doc_id = raw.id if raw_id is None else raw_id if isinstance(raw_id, str) else json.dumps(raw_id)
+        if o.text_field not in obj:
+            return failed(doc_id, raw.source, f"no {o.text_field!r} field")
+        value = obj[o.text_field]
+        if not isinstance(value, str):
+            return failed(doc_id, raw.source, f"field {o.text_field!r} is {_json_type(value)}, not a string")
+        site = obj.get(o.site_field)
+        return document(doc_id, raw.source, value, site if isinstance(site, str) and site else None)
 
 
 def _json_type(value: object) -> str:
@@ -128,37 +186,22 @@ def _json_type(value: object) -> str:
     return "a string"
 
 
-def _read_wet(inp: Input, stream: io.BufferedIOBase) -> Iterator[Doc]:
-    """Each ``conversion`` record is a document: its target URI is the id
-    and the URI's host the site. Other record types (``warcinfo``) are not
-    documents."""
-    found = 0
-    for item in warc.read_records(stream):
-        source = f"{inp.name}#{item.number}"
-        uri = item.headers.get("warc-target-uri") or ""
-        if isinstance(item, warc.Damage):
-            found += 1
-            yield failed(uri or source, source, item.reason)
-            continue
-        if item.type != "conversion":
-            continue
-        found += 1
-        doc_id = uri or item.headers.get("warc-record-id") or source
-        text, error = decode_utf8(item.block)
-        if text is None:
-            yield failed(doc_id, source, error or "unreadable record")
-        else:
-            yield document(doc_id, source, text, site_of(uri))
-    if not found:
-        yield failed(inp.id_base, inp.name, "no conversion records: not a WET file")
+# ------------------------------------------------------------------- both
 
 
-def site_of(uri: str) -> str | None:
-    """The host of a URL, lowercased, without ``www.``."""
-    try:
-        host = urlsplit(uri).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
+def parse_all(items: Iterable[Doc | Raw], options: ReadOptions) -> Iterator[Doc]:
+    parse = Parser(options)
+    for item in items:
+        yield parse(item)
+
+
+def read_all(
+    args: list[str], options: ReadOptions, counter: ByteCounter, *, exclude: str | None = None
+) -> Iterator[Doc]:
+    """Every record of every input, framed and parsed, in order."""
+    return parse_all(frame_all(args, options, counter, exclude=exclude), options)
+
+
+def read_input(inp: Input, options: ReadOptions, counter: ByteCounter) -> Iterator[Doc]:
+    """Every record of one input, framed and parsed, in order."""
+    return parse_all(frame_input(inp, options, counter), options)

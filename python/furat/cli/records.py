@@ -26,6 +26,20 @@ class Doc(NamedTuple):
     error: str | None = None
 
 
+class Raw(NamedTuple):
+    """A record framed but not parsed: its bytes, and what the framing
+    knows. Decoding and parsing it (``readers.Parser``) runs in the
+    workers, where it costs nothing to the main process."""
+
+    #: ``text`` (a whole file), ``jsonl`` (a line) or ``wet`` (a block).
+    kind: str
+    #: The id (for a JSONL line: the id to use when the line has none).
+    id: str
+    source: str
+    data: bytes
+    site: str | None = None
+
+
 def failed(id: str, source: str, error: str) -> Doc:
     return Doc(id=id, source=source, error=error)
 

@@ -33,8 +33,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from furat._tasks import ItemError, Task, run_isolating
-from furat.cli.records import Doc
+from furat.cli.records import Doc, Raw
 from furat.cli.writers import Encoder, Writer
+
+#: Turns a framed record into a document (``readers.Parser``): runs in the
+#: workers.
+Parse = Callable[[Doc | Raw], Doc]
 
 PARALLEL_MODES = ("threads", "processes", "engine")
 #: Errors quoted in the summary; the output has them all.
@@ -70,9 +74,11 @@ class Summary:
             self.errors.extend(o.errors[:room])
 
 
-def run_batch(task: Task, encode: Encoder, docs: list[Doc]) -> Outcome:
-    """Runs the task on the documents of a batch and encodes one row per
-    record: the job's fields, or the error of a record that failed."""
+def run_batch(task: Task, encode: Encoder, parse: Parse, items: list[Doc | Raw]) -> Outcome:
+    """Parses the records of a batch, runs the task on its documents and
+    encodes one row per record: the job's fields, or the error of a record
+    that failed."""
+    docs = [parse(item) for item in items]
     todo = [i for i, d in enumerate(docs) if d.error is None]
     texts = [docs[i].text or "" for i in todo]
     sites = [docs[i].site for i in todo]
@@ -98,12 +104,14 @@ def run_batch(task: Task, encode: Encoder, docs: list[Doc]) -> Outcome:
     return outcome
 
 
-def batches(docs: Iterable[Doc], size: int, max_chars: int) -> Iterator[list[Doc]]:
-    batch: list[Doc] = []
+def batches(items: Iterable[Doc | Raw], size: int, max_chars: int) -> Iterator[list[Doc | Raw]]:
+    """Batches of at most ``size`` records and about ``max_chars``
+    characters (or bytes, before parsing)."""
+    batch: list[Doc | Raw] = []
     chars = 0
-    for d in docs:
-        batch.append(d)
-        chars += len(d.text) if d.text else 0
+    for item in items:
+        batch.append(item)
+        chars += len(item.data) if isinstance(item, Raw) else len(item.text or "")
         if len(batch) >= size or chars >= max_chars:
             yield batch
             batch, chars = [], 0
@@ -113,20 +121,20 @@ def batches(docs: Iterable[Doc], size: int, max_chars: int) -> Iterator[list[Doc
 
 # Worker-process state: the task and encoder are sent once, when the
 # worker starts, not with every batch.
-_worker: tuple[Task, Encoder] | None = None
+_worker: tuple[Task, Encoder, Parse] | None = None
 
 
-def _init_worker(task: Task, encode: Encoder) -> None:
+def _init_worker(task: Task, encode: Encoder, parse: Parse) -> None:
     global _worker
-    _worker = (task, encode)
+    _worker = (task, encode, parse)
     # Ctrl-C is the main process's to handle: it stops submitting, lets the
     # batches in flight finish and discards the partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run_in_worker(docs: list[Doc]) -> Outcome:
+def _run_in_worker(items: list[Doc | Raw]) -> Outcome:
     assert _worker is not None, "worker not initialized"
-    return run_batch(_worker[0], _worker[1], docs)
+    return run_batch(*_worker, items)
 
 
 class _Inline(Executor):
@@ -149,42 +157,51 @@ class RunOptions:
     batch_chars: int = 4_000_000
 
 
-def _executor(task: Task, encode: Encoder, options: RunOptions) -> tuple[Executor, Callable[[list[Doc]], Any]]:
+def _executor(
+    task: Task, encode: Encoder, parse: Parse, options: RunOptions
+) -> tuple[Executor, Callable[[list[Doc | Raw]], Any]]:
     if options.jobs <= 1 or options.parallel == "engine":
-        return _Inline(), lambda docs: run_batch(task, encode, docs)
+        return _Inline(), lambda items: run_batch(task, encode, parse, items)
     if options.parallel == "threads":
         pool = ThreadPoolExecutor(options.jobs, thread_name_prefix="furat-batch")
-        return pool, lambda docs: run_batch(task, encode, docs)
+        return pool, lambda items: run_batch(task, encode, parse, items)
     # spawn, not fork: forking a process that has threads (the engine's pool,
     # the progress estimate) is unsafe, and spawn behaves the same on every OS.
     pool2 = ProcessPoolExecutor(
         options.jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(task, encode),
+        initargs=(task, encode, parse),
     )
     return pool2, _run_in_worker
 
 
+def _as_doc(item: Doc | Raw) -> Doc:
+    if isinstance(item, Raw):
+        raise TypeError("run() got framed records but no parser")
+    return item
+
+
 def run(
     task: Task,
-    docs: Iterable[Doc],
+    items: Iterable[Doc | Raw],
     writer: Writer,
     encode: Encoder,
     options: RunOptions,
     on_progress: Callable[[Summary], None] = lambda s: None,
+    parse: Parse = _as_doc,
 ) -> Summary:
-    """Runs ``task`` over ``docs``, writing every row in input order."""
+    """Runs ``task`` over the records, writing every row in input order."""
     summary = Summary()
     start = time.monotonic()
-    stream = batches(docs, options.batch_size, options.batch_chars)
+    stream = batches(items, options.batch_size, options.batch_chars)
     # Look ahead one batch: a run that fits in one batch runs inline, with no
     # workers to start (which costs more than the run).
     head = list(itertools.islice(stream, 2))
-    pool, submit_fn = _executor(task, encode, options if len(head) > 1 else RunOptions(jobs=1))
+    pool, submit_fn = _executor(task, encode, parse, options if len(head) > 1 else RunOptions(jobs=1))
     stream = itertools.chain(head, stream)
     # Each batch in flight, with the future of its outcome and its pool.
-    in_flight: deque[tuple[list[Doc], Future[Outcome], Executor]] = deque()
+    in_flight: deque[tuple[list[Doc | Raw], Future[Outcome], Executor]] = deque()
     limit = 2 * max(options.jobs, 1) + 1
 
     def collect() -> None:
@@ -200,7 +217,7 @@ def run(
             # takes the batches that follow.
             if its_pool is pool:
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool, _ = _executor(task, encode, options)
+                pool, _ = _executor(task, encode, parse, options)
             outcome = run_batch_failed(encode, batch, "internal error: the worker process running this batch died")
         except Exception as e:  # noqa: BLE001 - a failed batch still yields its rows
             outcome = run_batch_failed(encode, batch, f"internal error: {type(e).__name__}: {e}")
@@ -208,13 +225,13 @@ def run(
         summary.add(outcome)
         on_progress(summary)
 
-    def submit(batch: list[Doc]) -> None:
+    def submit(batch: list[Doc | Raw]) -> None:
         nonlocal pool
         try:
             future = pool.submit(submit_fn, batch)
         except BrokenExecutor:
             pool.shutdown(wait=False, cancel_futures=True)
-            pool, _ = _executor(task, encode, options)
+            pool, _ = _executor(task, encode, parse, options)
             future = pool.submit(submit_fn, batch)
         in_flight.append((batch, future, pool))
 
@@ -232,11 +249,12 @@ def run(
     return summary
 
 
-def run_batch_failed(encode: Encoder, docs: list[Doc], error: str) -> Outcome:
-    """The rows of a batch whose worker failed: every record an error row."""
-    rows = [{"id": d.id, "source": d.source, "error": d.error or error} for d in docs]
+def run_batch_failed(encode: Encoder, items: list[Doc | Raw], error: str) -> Outcome:
+    """The rows of a batch whose worker failed: every record an error row
+    (a record that had failed already keeps its own error)."""
+    pairs = [(item, item.error if isinstance(item, Doc) and item.error else error) for item in items]
     return Outcome(
-        payload=encode(rows),
-        failed=len(docs),
-        errors=[(d.source, d.error or error) for d in docs[:MAX_QUOTED_ERRORS]],
+        payload=encode([{"id": item.id, "source": item.source, "error": e} for item, e in pairs]),
+        failed=len(items),
+        errors=[(item.source, e) for item, e in pairs[:MAX_QUOTED_ERRORS]],
     )
