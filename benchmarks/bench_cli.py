@@ -146,7 +146,7 @@ def main() -> int:
     ap.add_argument("--skip-memory", action="store_true")
     args = ap.parse_args()
 
-    print(f"furat {args.job}: {os.cpu_count()} CPUs (shared machine: numbers are noisy), Python {sys.version.split()[0]}")
+    print(f"furat {args.job}: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}")
     out = DATA / "out.jsonl"
     inputs = {"directory": make_directory(args.docs), "jsonl": make_jsonl(args.docs)}
     print(f"\nthroughput, {args.docs:,} documents, best of {args.repeat} (wall clock, start-up included)")

@@ -24,7 +24,7 @@ class Upper(Task):
             os._exit(3)
         if any("BOOM" in t for t in texts):
             raise ValueError("boom")
-        return [{"text": t.upper(), "site": s} for t, s in zip(texts, sites)]
+        return [{"text": t.upper(), "site": s} for t, s in zip(texts, sites, strict=True)]
 
 
 class WithPlaces(Task):

@@ -94,20 +94,17 @@ def test_read_records_from_wet_and_jsonl(tmp_path: Path) -> None:
     import wetfiles
 
     wet = tmp_path / "cc.warc.wet.gz"
-    wet.write_bytes(
-        wetfiles.gzip_members(
-            [wetfiles.warcinfo(), wetfiles.record("دَيْر", uri="https://www.a.sy/1"), wetfiles.record(b"\xff", uri="u:2")]
-        )
-    )
+    first = wetfiles.record("دَيْر", uri="https://www.a.sy/1")
+    wet.write_bytes(wetfiles.gzip_members([wetfiles.warcinfo(), first, wetfiles.record(b"\xff", uri="u:2")]))
     jsonl = tmp_path / "d.jsonl"
     jsonl.write_text('{"id": "j", "text": "أ"}\n', encoding="utf-8")
-    records = furat.dask.read_records([str(wet), str(jsonl)])
-    got = records.compute(scheduler="sync")
+    bag = furat.dask.read_records([str(wet), str(jsonl)])
+    got = bag.compute(scheduler="sync")
     assert [(r["id"], r["site"], r["error"]) for r in got] == [
         ("https://www.a.sy/1", "a.sy", None),
         ("u:2", None, "invalid UTF-8 at byte 0"),
         ("j", None, None),
     ]
-    docs = records.filter(lambda r: r["error"] is None)
+    docs = bag.filter(lambda r: r["error"] is None)
     pairs = db.zip(docs.pluck("id"), furat.dask.normalize(docs.pluck("text")))
     assert pairs.compute(scheduler="sync") == [("https://www.a.sy/1", "دير"), ("j", "ا")]

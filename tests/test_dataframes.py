@@ -12,8 +12,8 @@ import furat
 
 pd = pytest.importorskip("pandas")
 pl = pytest.importorskip("polars")
-import furat.pandas  # noqa: E402,F401  (registers Series.furat)
-import furat.polars  # noqa: E402,F401  (registers the furat namespaces)
+import furat.pandas  # noqa: E402  (registers Series.furat)
+import furat.polars  # noqa: E402  (registers the furat namespaces)
 
 ARTICLES = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("examples/articles/*.txt"))]
 

@@ -38,7 +38,7 @@ def docs(n: int, special: dict[int, str] | None = None) -> list[Doc]:
 
 @pytest.mark.parametrize(("jobs", "parallel"), [(1, "processes"), (2, "threads"), (2, "engine"), (2, "processes")])
 def test_order_and_accounting(jobs: int, parallel: str) -> None:
-    inputs = docs(100) + [Doc(id="bad", source="src:bad", error="empty text")]
+    inputs = [*docs(100), Doc(id="bad", source="src:bad", error="empty text")]
     w = MemoryWriter()
     s = run(taskdoubles.Upper(), inputs, w, JsonlEncoder(), RunOptions(jobs, parallel, batch_size=7))
     assert [r["id"] for r in w.rows] == [d.id for d in inputs]
@@ -101,7 +101,8 @@ def test_a_dead_worker_process_costs_its_batches_not_the_run() -> None:
     s = run(taskdoubles.Upper(), inputs, w, JsonlEncoder(), RunOptions(2, "processes", batch_size=5))
     assert [r["id"] for r in w.rows] == [d.id for d in inputs]
     died = [r for r in w.rows if "error" in r]
-    assert {"id": "12", "source": "src:12", "error": "internal error: the worker process running this batch died"} in died
+    reason = "internal error: the worker process running this batch died"
+    assert {"id": "12", "source": "src:12", "error": reason} in died
     # The batches after the crash ran in a new pool.
     assert "error" not in w.rows[-1]
     assert s.read == 60 and s.written + s.failed == 60

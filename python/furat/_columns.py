@@ -54,6 +54,6 @@ def apply_batch(
     if len(positions) == len(values):
         return list(batch(texts))
     out: list[T | Any] = [missing] * len(values)
-    for i, r in zip(positions, batch(texts)):
+    for i, r in zip(positions, batch(texts), strict=True):
         out[i] = r
     return out

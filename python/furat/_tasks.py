@@ -190,10 +190,10 @@ def run_isolating(task: Task, texts: Sequence[str], sites: Sequence[str | None])
         results = task.run(texts, sites)
     except EngineUnavailable:
         raise
-    except Exception as e:  # noqa: BLE001 - any engine failure is isolated below
+    except Exception as e:  # any engine failure is isolated below
         if len(texts) == 1:
             return [ItemError(_describe(e))]
-        return [r for t, s in zip(texts, sites) for r in run_isolating(task, [t], [s])]
+        return [r for t, s in zip(texts, sites, strict=True) for r in run_isolating(task, [t], [s])]
     if len(results) != len(texts):
         raise RuntimeError(f"{task.name}: the engine returned {len(results)} results for {len(texts)} texts")
     return results

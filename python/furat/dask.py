@@ -61,7 +61,9 @@ def normalize(
         return bag
     if isinstance(texts, dd.Series):
         meta = texts._meta
-        series: dd.Series = texts.map_partitions(_normalize_series, normalizer, threads, meta=meta)  # type: ignore[no-untyped-call]
+        series: dd.Series = texts.map_partitions(  # type: ignore[no-untyped-call]
+            _normalize_series, normalizer, threads, meta=meta
+        )
         return series
     raise InputTypeError(f"furat.dask.normalize: expected a dask Bag or Series, got {type(texts).__name__}")
 

@@ -68,7 +68,7 @@ def _run(s: pd.Series, task: Task, what: str) -> tuple[list[int], list[dict[str,
     positions, texts = split_texts(s.tolist(), s.index, what)
     results = task.run(texts, [None] * len(texts))
     rows: list[dict[str, Any]] = []
-    for pos, r in zip(positions, results):
+    for pos, r in zip(positions, results, strict=True):
         if isinstance(r, ItemError):
             raise ValueError(f"{what}: row {s.index[pos]!r}: {r.message}")
         rows.append(r)
@@ -89,7 +89,7 @@ def mentions_frame(s: pd.Series, task: Task, what: str) -> pd.DataFrame:
     positions, rows = _run(s, task, what)
     labels: list[Any] = []
     mentions: list[dict[str, Any]] = []
-    for pos, r in zip(positions, rows):
+    for pos, r in zip(positions, rows, strict=True):
         for m in r.get("places") or []:
             labels.append(s.index[pos])
             mentions.append(m)

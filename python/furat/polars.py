@@ -46,7 +46,8 @@ class _NormalizeBatch:
             raise InputTypeError(f"furat.normalize: column {s.name!r}: expected String, got {s.dtype}")
         values: list[str | None] = s.to_list()
         if s.null_count() == 0:
-            return pl.Series(s.name, self.normalizer.normalize_batch(values, threads=self.threads), dtype=pl.String)  # type: ignore[arg-type]
+            out = self.normalizer.normalize_batch(values, threads=self.threads)  # type: ignore[arg-type]
+            return pl.Series(s.name, out, dtype=pl.String)
         texts = iter(self.normalizer.normalize_batch([v for v in values if v is not None], threads=self.threads))
         return pl.Series(s.name, [None if v is None else next(texts) for v in values], dtype=pl.String)
 

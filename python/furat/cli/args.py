@@ -78,7 +78,9 @@ def _common(p: argparse.ArgumentParser) -> None:
         default="auto",
         help="default: by file name (.jsonl, .ndjson, .wet, .warc[.gz]), else text; sniffed for stdin",
     )
-    inp.add_argument("--text-field", default="text", metavar="NAME", help="JSONL: the text's field (default: text)")
+    inp.add_argument(
+        "--text-field", default="text", metavar="NAME", help="JSONL: the text's field (default: text)"
+    )
     inp.add_argument("--id-field", default="id", metavar="NAME", help="JSONL: the id's field (default: id)")
     inp.add_argument("--site-field", default="site", metavar="NAME", help="JSONL: the site's field (default: site)")
     run = p.add_argument_group("running")
@@ -97,7 +99,9 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="how jobs > 1 run: worker threads (default; the engines release the GIL), "
         "worker processes, or the engine's own threads",
     )
-    run.add_argument("--batch-size", type=_positive, default=256, metavar="N", help="documents per batch (default: 256)")
+    run.add_argument(
+        "--batch-size", type=_positive, default=256, metavar="N", help="documents per batch (default: 256)"
+    )
     run.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,

@@ -84,11 +84,11 @@ def run_batch(task: Task, encode: Encoder, parse: Parse, items: list[Doc | Raw])
     sites = [docs[i].site for i in todo]
     results: list[dict[str, Any] | ItemError | None] = [None] * len(docs)
     if todo:
-        for i, result in zip(todo, run_isolating(task, texts, sites)):
+        for i, result in zip(todo, run_isolating(task, texts, sites), strict=True):
             results[i] = result
     rows: list[dict[str, Any]] = []
     outcome = Outcome(payload=None)
-    for d, r in zip(docs, results):
+    for d, r in zip(docs, results, strict=True):
         error = d.error if r is None else r.message if isinstance(r, ItemError) else None
         if error is not None:
             rows.append({"id": d.id, "source": d.source, "error": error})
@@ -144,7 +144,7 @@ class _Inline(Executor):
         f: Future[Any] = Future()
         try:
             f.set_result(fn(*args, **kwargs))
-        except BaseException as e:  # noqa: BLE001 - delivered through the future
+        except BaseException as e:  # delivered through the future
             f.set_exception(e)
         return f
 
@@ -219,7 +219,7 @@ def run(
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool, _ = _executor(task, encode, parse, options)
             outcome = run_batch_failed(encode, batch, "internal error: the worker process running this batch died")
-        except Exception as e:  # noqa: BLE001 - a failed batch still yields its rows
+        except Exception as e:  # a failed batch still yields its rows
             outcome = run_batch_failed(encode, batch, f"internal error: {type(e).__name__}: {e}")
         writer.write(outcome.payload)
         summary.add(outcome)

@@ -23,7 +23,14 @@ from typing import Any, BinaryIO, Protocol
 from furat.cli.atomic import AtomicFile
 
 FORMATS = ("jsonl", "csv", "parquet")
-_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 
 #: Rows buffered into one Parquet row group.
 _ROW_GROUP = 8192
@@ -115,7 +122,7 @@ class Writer:
         if path and _is_special(path):
             # /dev/null, a FIFO, a terminal: write through. Renaming a file
             # over it would replace the device (as root, /dev/null itself).
-            self._own = open(path, "wb")  # noqa: SIM115 - closed in close()
+            self._own = open(path, "wb")  # closed in close()
             self.stream = self._own
         elif path:
             self._atomic = AtomicFile(path)
