@@ -127,7 +127,7 @@ class CleanTask(Task):
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
         # EXTENSION POINT (issue 4): adjust to Cleaner's final signature.
         cleaner = _native("Cleaner", "clean", "the boilerplate stripper, issue 4")()
-        articles = cleaner.clean_batch(list(texts), sites=list(sites))
+        articles = cleaner.clean_batch(list(texts), sites=list(sites), threads=self.threads)
         return [_pick(a.to_dict(), self.fields) for a in articles]
 
 
@@ -145,7 +145,7 @@ class PlacesTask(Task):
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
         # EXTENSION POINT (issue 3): adjust to Gazetteer's final signature.
         gazetteer = _native("Gazetteer", "places", "the place matcher, issue 3").default()
-        found = gazetteer.find_batch(list(texts))
+        found = gazetteer.find_batch(list(texts), threads=self.threads)
         return [{"places": [m.to_dict() for m in matches]} for matches in found]
 
 
@@ -165,7 +165,7 @@ class ProcessTask(Task):
         # EXTENSION POINT (issue 5): furat.process_batch(texts, sites=...)
         # returns one Article per text; Article.to_dict() is JSON-ready.
         process_batch = _native("process_batch", "process", "issues 3-5")
-        articles = process_batch(list(texts), sites=list(sites))
+        articles = process_batch(list(texts), sites=list(sites), threads=self.threads)
         return [_pick(a.to_dict(), self.fields) for a in articles]
 
 
