@@ -32,7 +32,6 @@ class WithPlaces(Task):
 
     name = "fake-places"
     fields = ("places",)
-    nested = frozenset({"places"})
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
         return [{"places": [{"surface": w} for w in t.split()]} for t in texts]

@@ -346,3 +346,37 @@ def test_output_to_a_device_writes_through(tmp_path: Path) -> None:
     assert main(["normalize", ARTICLES[0].as_posix(), "-o", os.devnull, "-q"]) == 0
     assert not Path(os.devnull).is_file()
     assert not [p for p in os.listdir(os.path.dirname(os.devnull)) if p.endswith(".furat-tmp")]
+
+
+def test_keep_copies_input_fields_and_warc_headers(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "أ", "url": "https://x.sy/a", "n": 3})
+        + "\n"
+        + json.dumps({"id": "b", "url": "https://x.sy/b"})
+        + "\n",
+        encoding="utf-8",
+    )
+    wet = tmp_path / "cc.warc.wet"
+    wet.write_bytes(wetfiles.record("ة", uri="https://y.sy/1"))
+    out = tmp_path / "out.jsonl"
+    args = ["normalize", str(src), str(wet), "--keep", "url,n", "--keep", "WARC-Date", "-o", str(out), "-q"]
+    assert main(args) == 1
+    assert read_jsonl(out) == [
+        {"id": "a", "source": f"{src}:1", "url": "https://x.sy/a", "n": 3, "WARC-Date": None, "text": "ا"},
+        {"id": "b", "source": f"{src}:2", "url": "https://x.sy/b", "n": None, "WARC-Date": None,
+         "error": "no 'text' field"},
+        {"id": "https://y.sy/1", "source": f"{wet}#1", "url": None, "n": None,
+         "WARC-Date": "2024-02-20T10:00:00Z", "text": "ه"},
+    ]
+    csv_out = tmp_path / "out.csv"
+    assert main([*args[:-3], "-o", str(csv_out), "-q"]) == 1
+    with csv_out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["id", "source", "url", "n", "WARC-Date", "text", "error"]
+    assert rows[0]["n"] == "3" and rows[2]["WARC-Date"] == "2024-02-20T10:00:00Z"
+
+
+def test_keep_refuses_a_column_the_output_has(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["normalize", ARTICLES[0].as_posix(), "--keep", "text"]) == 2
+    assert "--keep text: the output already has a 'text' column" in capsys.readouterr().err

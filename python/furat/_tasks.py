@@ -61,8 +61,6 @@ class Task:
     name: ClassVar[str]
     #: Output fields, after ``id`` and ``source``, in column order.
     fields: ClassVar[tuple[str, ...]]
-    #: Fields whose values are nested (lists, dicts): JSON text in CSV.
-    nested: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, *, threads: int | None = None) -> None:
         #: Threads of each engine batch call (None: all cores).
@@ -117,7 +115,6 @@ class CleanTask(Task):
 
     name = "clean"
     fields = ("title", "body", "meta")
-    nested = frozenset({"meta"})
 
     def __init__(self, *, threads: int | None = None) -> None:
         super().__init__(threads=threads)
@@ -136,7 +133,6 @@ class PlacesTask(Task):
 
     name = "places"
     fields = ("places",)
-    nested = frozenset({"places"})
 
     def __init__(self, *, threads: int | None = None) -> None:
         super().__init__(threads=threads)
@@ -155,7 +151,6 @@ class ProcessTask(Task):
 
     name = "process"
     fields = ("title", "body", "meta", "places")
-    nested = frozenset({"meta", "places"})
 
     def __init__(self, *, threads: int | None = None) -> None:
         super().__init__(threads=threads)

@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         output = os.path.abspath(args.output) if args.output else None
         _check_inputs(args.inputs, output)
         fmt = writers.format_for(args.output, args.output_format)
-        writer, encode = writers.make(fmt, args.output, task.fields, task.nested)
+        keep = _kept_fields(args.keep, task)
+        writer, encode = writers.make(fmt, args.output, (*keep, *task.fields))
     except (EngineUnavailable, OptionError, writers.UsageError, InputTypeError) as e:
         print(f"{label}: {e}", file=err)
         return EXIT_USAGE
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     counter = ByteCounter()
     if show_progress:
         _estimate_total_in_background(args.inputs, progress)
-    read_options = ReadOptions(args.input_format, args.text_field, args.id_field, args.site_field)
+    read_options = ReadOptions(args.input_format, args.text_field, args.id_field, args.site_field, keep)
     records = frame_all(args.inputs, read_options, counter, exclude=output)
 
     def on_progress(s: Summary) -> None:
@@ -87,6 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print_summary(label, summary, task, err)
     return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
+
+
+def _kept_fields(requested: list[str], task: Task) -> tuple[str, ...]:
+    """The ``--keep`` fields, in order, without repeats; a name the output
+    already has is a usage error (it would overwrite that column)."""
+    keep = tuple(dict.fromkeys(name.strip() for arg in requested for name in arg.split(",") if name.strip()))
+    taken = {"id", "source", "error", *task.fields}
+    clash = [k for k in keep if k in taken]
+    if clash:
+        raise writers.UsageError(f"--keep {clash[0]}: the output already has a {clash[0]!r} column")
+    return keep
 
 
 def _check_inputs(inputs: list[str], output: str | None) -> None:

@@ -82,6 +82,14 @@ def _common(p: argparse.ArgumentParser) -> None:
         "--text-field", default="text", metavar="NAME", help="JSONL: the text's field (default: text)"
     )
     inp.add_argument("--id-field", default="id", metavar="NAME", help="JSONL: the id's field (default: id)")
+    inp.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="FIELD[,FIELD]",
+        help="copy these input fields to every output row: JSONL fields, or WARC headers of WET records "
+        "(e.g. --keep url,date or --keep WARC-Date)",
+    )
     inp.add_argument("--site-field", default="site", metavar="NAME", help="JSONL: the site's field (default: site)")
     run = p.add_argument_group("running")
     run.add_argument(

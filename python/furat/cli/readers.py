@@ -38,6 +38,9 @@ class ReadOptions:
     text_field: str = "text"
     id_field: str = "id"
     site_field: str = "site"
+    #: Input fields copied to every output row (``--keep``): JSONL fields,
+    #: or WARC headers (``WARC-Date``...) for WET records.
+    keep: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- framing
@@ -68,7 +71,7 @@ def frame_input(inp: Input, options: ReadOptions, counter: ByteCounter) -> Itera
         if fmt == "jsonl":
             yield from _frame_jsonl(inp, stream)
         elif fmt == "wet":
-            yield from _frame_wet(inp, stream)
+            yield from _frame_wet(inp, stream, options.keep)
         else:
             yield _frame_text(inp, stream)
 
@@ -98,7 +101,7 @@ def _frame_jsonl(inp: Input, stream: io.BufferedIOBase) -> Iterator[Doc | Raw]:
         yield failed(f"{inp.id_base}:{lineno + 1}", where, f"unreadable file: {_reason(e)}")
 
 
-def _frame_wet(inp: Input, stream: io.BufferedIOBase) -> Iterator[Doc | Raw]:
+def _frame_wet(inp: Input, stream: io.BufferedIOBase, keep: tuple[str, ...]) -> Iterator[Doc | Raw]:
     """Each ``conversion`` record is a document: its target URI is the id
     and the URI's host the site. Other record types (``warcinfo``) are not
     documents."""
@@ -106,15 +109,16 @@ def _frame_wet(inp: Input, stream: io.BufferedIOBase) -> Iterator[Doc | Raw]:
     for item in warc.read_records(stream):
         source = f"{inp.name}#{item.number}"
         uri = item.headers.get("warc-target-uri") or ""
+        extra = {k: item.headers.get(k.lower()) for k in keep} if keep else None
         if isinstance(item, warc.Damage):
             found += 1
-            yield failed(uri or source, source, item.reason)
+            yield failed(uri or source, source, item.reason, extra)
             continue
         if item.type != "conversion":
             continue
         found += 1
         doc_id = uri or item.headers.get("warc-record-id") or source
-        yield Raw("wet", doc_id, source, item.block, site_of(uri))
+        yield Raw("wet", doc_id, source, item.block, site_of(uri), extra)
     if not found:
         yield failed(inp.id_base, inp.name, "no conversion records: not a WET file")
 
@@ -147,8 +151,8 @@ class Parser:
             return self._jsonl(item)
         text, error = decode_utf8(item.data)
         if text is None:
-            return failed(item.id, item.source, error or "unreadable record")
-        return document(item.id, item.source, text, item.site)
+            return failed(item.id, item.source, error or "unreadable record", item.extra)
+        return document(item.id, item.source, text, item.site, item.extra)
 
     def _jsonl(self, raw: Raw) -> Doc:
         text, error = decode_utf8(raw.data.rstrip(b"\r\n"))
@@ -163,13 +167,14 @@ class Parser:
         o = self.options
         raw_id = obj.get(o.id_field)
         doc_id = raw.id if raw_id is None else raw_id if isinstance(raw_id, str) else json.dumps(raw_id)
+        extra = {k: obj.get(k) for k in o.keep} if o.keep else None
         if o.text_field not in obj:
-            return failed(doc_id, raw.source, f"no {o.text_field!r} field")
+            return failed(doc_id, raw.source, f"no {o.text_field!r} field", extra)
         value = obj[o.text_field]
         if not isinstance(value, str):
-            return failed(doc_id, raw.source, f"field {o.text_field!r} is {_json_type(value)}, not a string")
+            return failed(doc_id, raw.source, f"field {o.text_field!r} is {_json_type(value)}, not a string", extra)
         site = obj.get(o.site_field)
-        return document(doc_id, raw.source, value, site if isinstance(site, str) and site else None)
+        return document(doc_id, raw.source, value, site if isinstance(site, str) and site else None, extra)
 
 
 def _json_type(value: object) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Doc(NamedTuple):
@@ -24,6 +24,8 @@ class Doc(NamedTuple):
     site: str | None = None
     #: What went wrong reading it, or None.
     error: str | None = None
+    #: Input fields copied to the output (``--keep``), or None.
+    extra: dict[str, Any] | None = None
 
 
 class Raw(NamedTuple):
@@ -38,17 +40,21 @@ class Raw(NamedTuple):
     source: str
     data: bytes
     site: str | None = None
+    #: Kept fields the framing already knows (WARC headers), or None.
+    extra: dict[str, Any] | None = None
 
 
-def failed(id: str, source: str, error: str) -> Doc:
-    return Doc(id=id, source=source, error=error)
+def failed(id: str, source: str, error: str, extra: dict[str, Any] | None = None) -> Doc:
+    return Doc(id=id, source=source, error=error, extra=extra)
 
 
-def document(id: str, source: str, text: str, site: str | None = None) -> Doc:
+def document(
+    id: str, source: str, text: str, site: str | None = None, extra: dict[str, Any] | None = None
+) -> Doc:
     """A document, or an error record when the text is empty."""
     if not text.strip():
-        return Doc(id=id, source=source, error="empty text")
-    return Doc(id=id, source=source, text=text, site=site)
+        return Doc(id=id, source=source, error="empty text", extra=extra)
+    return Doc(id=id, source=source, text=text, site=site, extra=extra)
 
 
 def decode_utf8(data: bytes) -> tuple[str | None, str | None]:

@@ -91,13 +91,13 @@ def run_batch(task: Task, encode: Encoder, parse: Parse, items: list[Doc | Raw])
     for d, r in zip(docs, results, strict=True):
         error = d.error if r is None else r.message if isinstance(r, ItemError) else None
         if error is not None:
-            rows.append({"id": d.id, "source": d.source, "error": error})
+            rows.append({"id": d.id, "source": d.source, **(d.extra or {}), "error": error})
             outcome.failed += 1
             if len(outcome.errors) < MAX_QUOTED_ERRORS:
                 outcome.errors.append((d.source, error))
         else:
             assert isinstance(r, dict)
-            rows.append({"id": d.id, "source": d.source, **r})
+            rows.append({"id": d.id, "source": d.source, **(d.extra or {}), **r})
             outcome.written += 1
             outcome.places += task.count_places(r)
     outcome.payload = encode(rows)

@@ -4,10 +4,11 @@ Writing is split in two so that the costly half runs in parallel: an
 *encoder* (small and picklable) turns a batch of rows into bytes in a
 worker, and the *writer* appends those bytes in order in the main process.
 
-Rows: a document's row is ``{"id", "source", <the job's fields>}``; an
-error row is ``{"id", "source", "error"}``. JSONL writes each as it is; CSV
-and Parquet need one table, so every row has every column (``id``,
-``source``, the fields, ``error``) and nested values are JSON text.
+Rows: a document's row is ``{"id", "source", <kept input fields>, <the
+job's fields>}``; an error row is ``{"id", "source", <kept fields>,
+"error"}``. JSONL writes each as it is; CSV and Parquet need one table, so
+every row has every column (``id``, ``source``, the fields, ``error``) and
+values that are not text (lists, dicts, numbers) are JSON text.
 """
 
 from __future__ import annotations
@@ -60,6 +61,14 @@ def columns(fields: tuple[str, ...]) -> list[str]:
     return ["id", "source", *fields, "error"]
 
 
+def _text(value: Any) -> str | None:
+    """A table cell: text as it is, anything else (lists, dicts, numbers)
+    as JSON text."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
 class Encoder(Protocol):
     def __call__(self, rows: list[dict[str, Any]]) -> Any: ...
 
@@ -70,23 +79,15 @@ class JsonlEncoder:
 
 
 class CsvEncoder:
-    def __init__(self, fields: tuple[str, ...], nested: frozenset[str]) -> None:
+    def __init__(self, fields: tuple[str, ...]) -> None:
         self.columns = columns(fields)
-        self.nested = nested
 
     def __call__(self, rows: list[dict[str, Any]]) -> bytes:
         out = io.StringIO()
         w = csv.writer(out)
         for r in rows:
-            w.writerow([self._cell(c, r.get(c)) for c in self.columns])
+            w.writerow([_text(r.get(c)) or "" for c in self.columns])
         return out.getvalue().encode("utf-8")
-
-    def _cell(self, column: str, value: Any) -> Any:
-        if value is None:
-            return ""
-        if column in self.nested:
-            return json.dumps(value, ensure_ascii=False)
-        return value
 
     def header(self) -> bytes:
         out = io.StringIO()
@@ -95,21 +96,13 @@ class CsvEncoder:
 
 
 class ParquetEncoder:
-    """Rows as column lists of str (nested values as JSON text)."""
+    """Rows as column lists of str (other values as JSON text)."""
 
-    def __init__(self, fields: tuple[str, ...], nested: frozenset[str]) -> None:
+    def __init__(self, fields: tuple[str, ...]) -> None:
         self.columns = columns(fields)
-        self.nested = nested
 
     def __call__(self, rows: list[dict[str, Any]]) -> dict[str, list[str | None]]:
-        table: dict[str, list[str | None]] = {c: [] for c in self.columns}
-        for r in rows:
-            for c in self.columns:
-                v = r.get(c)
-                if v is not None and c in self.nested:
-                    v = json.dumps(v, ensure_ascii=False)
-                table[c].append(v)
-        return table
+        return {c: [_text(r.get(c)) for r in rows] for c in self.columns}
 
 
 class Writer:
@@ -184,13 +177,13 @@ class ParquetWriter(Writer):
             super().close(commit)
 
 
-def make(fmt: str, path: str | None, fields: tuple[str, ...], nested: frozenset[str]) -> tuple[Writer, Encoder]:
+def make(fmt: str, path: str | None, fields: tuple[str, ...]) -> tuple[Writer, Encoder]:
     """The writer and the encoder for an output format. Raises UsageError
     for Parquet without pyarrow or without an output file."""
     if fmt == "jsonl":
         return Writer(path), JsonlEncoder()
     if fmt == "csv":
-        csv_encoder = CsvEncoder(fields, nested)
+        csv_encoder = CsvEncoder(fields)
         return CsvWriter(path, csv_encoder), csv_encoder
     if fmt == "parquet":
         if not path:
@@ -199,6 +192,6 @@ def make(fmt: str, path: str | None, fields: tuple[str, ...], nested: frozenset[
             import pyarrow.parquet  # noqa: F401
         except ImportError:
             raise UsageError("Parquet output needs pyarrow: pip install 'furat[parquet]'") from None
-        pq_encoder = ParquetEncoder(fields, nested)
+        pq_encoder = ParquetEncoder(fields)
         return ParquetWriter(path, pq_encoder), pq_encoder
     raise UsageError(f"unknown output format {fmt!r}: expected one of {', '.join(FORMATS)}")
