@@ -169,14 +169,16 @@ class _Counted(io.RawIOBase):
     """A raw binary stream that adds what it reads to a counter."""
 
     def __init__(self, raw: BinaryIO, counter: ByteCounter) -> None:
-        self._raw = raw
+        # read1 on a buffered stream (stdin) returns what has arrived instead
+        # of waiting for a full buffer; a raw file's read already does.
+        self._read = getattr(raw, "read1", raw.read)
         self._counter = counter
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(len(b))
+        data = self._read(len(b))
         n = len(data)
         b[:n] = data
         self._counter.bytes += n
