@@ -380,3 +380,29 @@ def test_keep_copies_input_fields_and_warc_headers(tmp_path: Path) -> None:
 def test_keep_refuses_a_column_the_output_has(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["normalize", ARTICLES[0].as_posix(), "--keep", "text"]) == 2
     assert "--keep text: the output already has a 'text' column" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("parallel", ["threads", "processes"])
+def test_ctrl_c_leaves_the_old_output(tmp_path: Path, parallel: str) -> None:
+    import signal
+
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"text": f"نص رقم {i}"}) + "\n" for i in range(100_000)))
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n")
+    command = [sys.executable, "-m", "furat.cli", "normalize", str(src), "-o", str(out), "--progress"]
+    command += ["-j", "2", "--parallel", parallel, "--batch-size", "64"]
+    with subprocess.Popen(command, stderr=subprocess.PIPE) as proc:
+        assert proc.stderr is not None
+        # Wait until it is writing (the first progress line), then interrupt.
+        seen = b""
+        while b"docs" not in seen:
+            chunk = proc.stderr.read(64)
+            assert chunk, f"the run ended before it could be interrupted: {seen!r}"
+            seen += chunk
+        proc.send_signal(signal.SIGINT)
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=30) == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert out.read_text() == "old\n"
+    assert sorted(os.listdir(tmp_path)) == ["many.jsonl", "out.jsonl"]
