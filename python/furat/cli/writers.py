@@ -33,6 +33,9 @@ _SUFFIXES = {
     ".pq": "parquet",
 }
 
+# Rows are plain trees of dicts, lists and scalars: no cycle to check for.
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
 #: Rows buffered into one Parquet row group.
 _ROW_GROUP = 8192
 
@@ -66,7 +69,7 @@ def _text(value: Any) -> str | None:
     as JSON text."""
     if value is None or isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON.encode(value)
 
 
 class Encoder(Protocol):
@@ -75,7 +78,8 @@ class Encoder(Protocol):
 
 class JsonlEncoder:
     def __call__(self, rows: list[dict[str, Any]]) -> bytes:
-        return "".join([json.dumps(r, ensure_ascii=False) + "\n" for r in rows]).encode("utf-8")
+        encode = _JSON.encode
+        return "".join([encode(r) + "\n" for r in rows]).encode("utf-8")
 
 
 class CsvEncoder:
