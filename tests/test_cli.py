@@ -406,3 +406,54 @@ def test_ctrl_c_leaves_the_old_output(tmp_path: Path, parallel: str) -> None:
     assert "interrupted" in err and "Traceback" not in err
     assert out.read_text() == "old\n"
     assert sorted(os.listdir(tmp_path)) == ["many.jsonl", "out.jsonl"]
+
+
+class _FakeArticle:
+    """Stands in for furat.Article until issues 3-5 land: the CLI's wiring
+    of `process`, not the engine, is under test."""
+
+    def __init__(self, text: str, site: str | None) -> None:
+        self.text, self.site = text, site
+
+    def to_dict(self) -> dict[str, Any]:
+        words = self.text.split()
+        return {
+            "id": None,
+            "title": words[0],
+            "body": " ".join(words[1:]),
+            "meta": {"site": self.site},
+            "places": [{"surface": w, "span": [0, len(w)]} for w in words if w.startswith("ال")],
+        }
+
+
+def test_process_is_wired_to_the_engine_batch_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls: list[tuple[list[str], list[str | None], int | None]] = []
+
+    def process_batch(texts: list[str], *, sites: list[str | None], threads: int | None) -> list[_FakeArticle]:
+        calls.append((texts, sites, threads))
+        return [_FakeArticle(t, s) for t, s in zip(texts, sites, strict=True)]
+
+    monkeypatch.setattr(furat._furat, "process_batch", process_batch, raising=False)
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "عنوان في الحسكة والرقة", "site": "x.sy"}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": "b", "text": ""}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["process", str(src), "-o", str(out), "-j", "1"]) == 1
+    assert calls == [(["عنوان في الحسكة والرقة"], ["x.sy"], 1)]
+    assert read_jsonl(out) == [
+        {"id": "a", "source": f"{src}:1", "title": "عنوان", "body": "في الحسكة والرقة", "meta": {"site": "x.sy"},
+         "places": [{"surface": "الحسكة", "span": [0, 6]}]},
+        {"id": "b", "source": f"{src}:2", "error": "empty text"},
+    ]
+    assert "2 documents read, 1 written, 1 failed; 1 places found" in capsys.readouterr().err
+    csv_out = tmp_path / "out.csv"
+    assert main(["process", str(src), "-o", str(csv_out), "-q"]) == 1
+    with csv_out.open(newline="", encoding="utf-8") as f:
+        row = next(csv.DictReader(f))
+    assert json.loads(row["places"]) == [{"surface": "الحسكة", "span": [0, 6]}]
+    assert json.loads(row["meta"]) == {"site": "x.sy"}
