@@ -11,7 +11,7 @@ the whole command (start-up included).
 Memory: peak resident memory of the command on JSONL inputs of growing
 size up to 100,000 documents, output to stdout (discarded): the main
 process alone (from wait4), and the main process plus its worker processes
-(sampled from /proc every 20 ms). Streaming means it stays flat as the
+(sampled from /proc every 50 ms). Streaming means it stays flat as the
 number of documents grows.
 
 Self-contained (standard library only); inputs are generated once under
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".bench-data" / "cli"
+#: (jobs, --parallel) of each run.
+RUNS = [(1, "threads"), (2, "threads"), (2, "processes"), (2, "engine")]
 
 
 def articles() -> list[str]:
@@ -72,26 +75,28 @@ def furat_command(job: str, inputs: Path, jobs: int, parallel: str, extra: list[
     return [sys.executable, "-m", "furat.cli", job, str(inputs), "-j", str(jobs), "--parallel", parallel, "-q", *extra]
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and all its processes)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.decode()}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _children(pid: int) -> list[int]:
+    """Child processes of ``pid`` (of any of its threads), cheaply: scanning
+    all of /proc would steal the CPU being measured."""
     out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as f:
-                    fields = f.read().rsplit(b")", 1)[1].split()
-                if int(fields[1]) == pid:
-                    out.append(int(entry))
-            except (OSError, IndexError, ValueError):
-                pass
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out.extend(int(c) for c in f.read().split())
+    except OSError:
+        pass
     return out
 
 
@@ -119,7 +124,7 @@ def peak_memory(cmd: list[str]) -> tuple[float, float, float]:
         while not done.is_set():
             total = _rss_kib(proc.pid) + sum(_rss_kib(c) for c in _children(proc.pid))
             tree_peak = max(tree_peak, total)
-            done.wait(0.02)
+            done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -150,12 +155,14 @@ def main() -> int:
     out = DATA / "out.jsonl"
     inputs = {"directory": make_directory(args.docs), "jsonl": make_jsonl(args.docs)}
     print(f"\nthroughput, {args.docs:,} documents, best of {args.repeat} (wall clock, start-up included)")
-    print(f"{'input':10} {'jobs':>4} {'parallel':10} {'seconds':>8} {'docs/s':>9}")
+    print("(cpu: CPU seconds of all the command's processes: what the run costs, whatever the load)")
+    print(f"{'input':10} {'jobs':>4} {'parallel':10} {'seconds':>8} {'docs/s':>9} {'cpu s':>7}")
     for kind, path in inputs.items():
-        for jobs, parallel in [(1, "processes"), (2, "processes"), (2, "threads"), (2, "engine")]:
+        for jobs, parallel in RUNS:
             cmd = furat_command(args.job, path, jobs, parallel, ["-o", str(out)])
-            best = min(timed(cmd) for _ in range(args.repeat))
-            print(f"{kind:10} {jobs:>4} {parallel:10} {best:8.2f} {args.docs / best:9,.0f}", flush=True)
+            best, cpu = min(timed(cmd) for _ in range(args.repeat))
+            label = parallel if jobs > 1 else "-"
+            print(f"{kind:10} {jobs:>4} {label:10} {best:8.2f} {args.docs / best:9,.0f} {cpu:7.2f}", flush=True)
 
     if not args.skip_memory:
         counts = [int(c) for c in args.memory_docs.split(",")]
@@ -163,9 +170,10 @@ def main() -> int:
         print(f"{'documents':>10} {'jobs':>4} {'parallel':10} {'seconds':>8} {'main MiB':>9} {'all MiB':>8}")
         for n in counts:
             path = make_jsonl(n)
-            for jobs, parallel in [(1, "processes"), (2, "processes")]:
+            for jobs, parallel in RUNS[:3]:
                 seconds, main_mib, tree_mib = peak_memory(furat_command(args.job, path, jobs, parallel, []))
-                print(f"{n:>10,} {jobs:>4} {parallel:10} {seconds:8.2f} {main_mib:9.1f} {tree_mib:8.1f}", flush=True)
+                label = parallel if jobs > 1 else "-"
+                print(f"{n:>10,} {jobs:>4} {label:10} {seconds:8.2f} {main_mib:9.1f} {tree_mib:8.1f}", flush=True)
     out.unlink(missing_ok=True)
     return 0
 
