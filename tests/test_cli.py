@@ -457,3 +457,17 @@ def test_process_is_wired_to_the_engine_batch_call(
         row = next(csv.DictReader(f))
     assert json.loads(row["places"]) == [{"surface": "الحسكة", "span": [0, 6]}]
     assert json.loads(row["meta"]) == {"site": "x.sy"}
+
+
+def test_legacy_encodings_and_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    legacy = tmp_path / "windows.txt"
+    legacy.write_bytes("دير الزور".encode("cp1256"))
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": "أ"}).encode() + b"\r\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["normalize", str(legacy), str(bom), "-o", str(out), "-q"]) == 1
+    assert [r.get("error") for r in read_jsonl(out)] == ["invalid UTF-8 at byte 0", None]
+    assert main(["normalize", str(legacy), "--encoding", "cp1256", "-o", str(out), "-q"]) == 0
+    assert read_jsonl(out)[0]["text"] == "دير الزور"
+    assert main(["normalize", str(legacy), "--encoding", "klingon"]) == 2
+    assert "unknown encoding 'klingon'" in capsys.readouterr().err

@@ -106,6 +106,7 @@ def read_records(
     text_field: str = "text",
     id_field: str = "id",
     site_field: str = "site",
+    encoding: str = "utf-8",
 ) -> db.Bag:
     """A Bag of the records of plain-text, JSONL and WET files (gzipped or
     not), one partition per path, read by the workers with the CLI's
@@ -119,7 +120,7 @@ def read_records(
     """
     from furat.cli.readers import ReadOptions
 
-    options = ReadOptions(input_format, text_field, id_field, site_field)
+    options = ReadOptions(input_format, text_field, id_field, site_field, encoding)
     bag: db.Bag = db.from_sequence(paths, npartitions=max(len(paths), 1)).map(  # type: ignore[no-untyped-call]
         _read_file, options
     )

@@ -6,6 +6,7 @@ args -> task (the engine) -> readers (records) -> runner (batches, workers)
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 import threading
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         _check_inputs(args.inputs, output)
         fmt = writers.format_for(args.output, args.output_format)
         keep = _kept_fields(args.keep, task)
+        _check_encoding(args.encoding)
         writer, encode = writers.make(fmt, args.output, (*keep, *task.fields))
     except (EngineUnavailable, OptionError, writers.UsageError, InputTypeError) as e:
         print(f"{label}: {e}", file=err)
@@ -58,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     counter = ByteCounter()
     if show_progress:
         _estimate_total_in_background(args.inputs, progress)
-    read_options = ReadOptions(args.input_format, args.text_field, args.id_field, args.site_field, keep)
+    read_options = ReadOptions(
+        args.input_format, args.text_field, args.id_field, args.site_field, args.encoding, keep
+    )
     records = frame_all(args.inputs, read_options, counter, exclude=output)
 
     def on_progress(s: Summary) -> None:
@@ -88,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print_summary(label, summary, task, err)
     return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
+
+
+def _check_encoding(name: str) -> None:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise writers.UsageError(f"unknown encoding {name!r} (e.g. utf-8, cp1256, iso-8859-6)") from None
 
 
 def _kept_fields(requested: list[str], task: Task) -> tuple[str, ...]:

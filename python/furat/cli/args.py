@@ -83,6 +83,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     inp.add_argument("--id-field", default="id", metavar="NAME", help="JSONL: the id's field (default: id)")
     inp.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="NAME",
+        help="of plain-text and JSONL inputs (default: utf-8; cp1256 for Windows Arabic); WET is UTF-8",
+    )
+    inp.add_argument(
         "--keep",
         action="append",
         default=[],

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from furat.cli import warc
 from furat.cli.inputs import ByteCounter, Input, expand, format_from_name, open_input, sniff_format
-from furat.cli.records import Doc, Raw, decode_utf8, document, failed
+from furat.cli.records import Doc, Raw, decode, document, failed
 
 #: Errors of a compressed stream that is truncated or corrupt.
 _STREAM_ERRORS = (EOFError, OSError, zlib.error)
@@ -38,6 +38,8 @@ class ReadOptions:
     text_field: str = "text"
     id_field: str = "id"
     site_field: str = "site"
+    #: The encoding of plain-text and JSONL inputs (WET records are UTF-8).
+    encoding: str = "utf-8"
     #: Input fields copied to every output row (``--keep``): JSONL fields,
     #: or WARC headers (``WARC-Date``...) for WET records.
     keep: tuple[str, ...] = ()
@@ -149,17 +151,18 @@ class Parser:
             return item
         if item.kind == "jsonl":
             return self._jsonl(item)
-        text, error = decode_utf8(item.data)
+        text, error = decode(item.data, "utf-8" if item.kind == "wet" else self.options.encoding)
         if text is None:
             return failed(item.id, item.source, error or "unreadable record", item.extra)
         return document(item.id, item.source, text, item.site, item.extra)
 
     def _jsonl(self, raw: Raw) -> Doc:
-        text, error = decode_utf8(raw.data.rstrip(b"\r\n"))
+        text, error = decode(raw.data.rstrip(b"\r\n"), self.options.encoding)
         if text is None:
             return failed(raw.id, raw.source, error or "unreadable line")
         try:
-            obj = json.loads(text)
+            # A byte-order mark before the first line is not JSON's business.
+            obj = json.loads(text.lstrip("\ufeff"))
         except json.JSONDecodeError as e:
             return failed(raw.id, raw.source, f"invalid JSON: {e.msg}: column {e.colno}")
         if not isinstance(obj, dict):

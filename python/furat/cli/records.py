@@ -57,9 +57,10 @@ def document(
     return Doc(id=id, source=source, text=text, site=site, extra=extra)
 
 
-def decode_utf8(data: bytes) -> tuple[str | None, str | None]:
+def decode(data: bytes, encoding: str = "utf-8") -> tuple[str | None, str | None]:
     """``(text, None)``, or ``(None, "invalid UTF-8 at byte N")``."""
     try:
-        return data.decode("utf-8"), None
+        return data.decode(encoding), None
     except UnicodeDecodeError as e:
-        return None, f"invalid UTF-8 at byte {e.start}"
+        name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+        return None, f"invalid {name} at byte {e.start}"
