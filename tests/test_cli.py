@@ -471,3 +471,30 @@ def test_legacy_encodings_and_bom(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert read_jsonl(out)[0]["text"] == "دير الزور"
     assert main(["normalize", str(legacy), "--encoding", "klingon"]) == 2
     assert "unknown encoding 'klingon'" in capsys.readouterr().err
+
+
+def test_a_full_disk_is_reported_and_the_old_output_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from furat.cli import writers
+
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n")
+
+    class FullDisk(writers.Writer):
+        def write(self, payload: Any) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    real_make = writers.make
+
+    def make(*args: Any) -> Any:
+        writer, encode = real_make(*args)
+        writer.__class__ = FullDisk
+        return writer, encode
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(writers, "make", make)
+        assert main(["normalize", ARTICLES[0].as_posix(), "-o", str(out)]) == 3
+    assert "cannot write the output: No space left on device; " in capsys.readouterr().err
+    assert out.read_text() == "old\n"
+    assert sorted(os.listdir(tmp_path)) == ["out.jsonl"]

@@ -24,6 +24,7 @@ from furat.cli.runner import RunOptions, Summary, run
 EXIT_OK = 0
 EXIT_FAILED_RECORDS = 1
 EXIT_USAGE = 2
+EXIT_OUTPUT_FAILED = 3
 EXIT_INTERRUPTED = 130
 
 
@@ -76,12 +77,18 @@ def main(argv: list[str] | None = None) -> int:
         committed = True
     except KeyboardInterrupt:
         progress.close()
-        print(f"{label}: interrupted; {args.output or 'the output'} left as it was", file=err)
+        print(f"{label}: interrupted; {_what_happened_to(args.output)}", file=err)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # stdout closed early (`furat ... | head`): not an error of ours.
         _silence_stdout()
         return EXIT_OK
+    except OSError as e:
+        # The output cannot be written (a full disk...): input errors never
+        # get here, they are error rows.
+        progress.close()
+        print(f"{label}: cannot write the output: {e.strerror or e}; {_what_happened_to(args.output)}", file=err)
+        return EXIT_OUTPUT_FAILED
     finally:
         if not committed:
             try:
@@ -92,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print_summary(label, summary, task, err)
     return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
+
+
+def _what_happened_to(output: str | None) -> str:
+    return f"{output} left as it was" if output else "the output is incomplete"
 
 
 def _check_encoding(name: str) -> None:

@@ -27,7 +27,8 @@ Every input record gives one output row: {id, source, <fields>} or, when it
 could not be read or processed, {id, source, error}.
 
 exit status: 0 when every record was processed, 1 when some failed (their
-error rows are in the output), 2 for a usage error, 130 when interrupted.
+error rows are in the output), 2 for a usage error, 3 when the output could
+not be written, 130 when interrupted.
 """
 
 
