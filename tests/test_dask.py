@@ -108,3 +108,14 @@ def test_read_records_from_wet_and_jsonl(tmp_path: Path) -> None:
     docs = bag.filter(lambda r: r["error"] is None)
     pairs = db.zip(docs.pluck("id"), furat.dask.normalize(docs.pluck("text")))
     assert pairs.compute(scheduler="sync") == [("https://www.a.sy/1", "دير"), ("j", "ا")]
+
+
+def test_map_texts_over_a_dataframe_column() -> None:
+    import taskdoubles
+
+    pdf = pd.DataFrame({"text": ["a", None, "c"]}, index=[5, 6, 7])
+    ddf = dd.from_pandas(pdf, npartitions=2)
+    out = furat.dask.map_texts(ddf["text"], taskdoubles.Upper()).compute(scheduler="sync")
+    assert list(out.columns) == ["text", "site"]
+    assert out.index.tolist() == [5, 6, 7]
+    assert out.loc[5, "text"] == "A" and out.loc[7, "text"] == "C" and pd.isna(out.loc[6, "text"])

@@ -75,16 +75,34 @@ def _task_partition(texts: Any, task: Task) -> list[Any]:
     return [{"error": r.message} if isinstance(r, ItemError) else r for r in results]
 
 
-def map_texts(texts: db.Bag, task: Task) -> db.Bag:
-    """A Bag of the task's result dicts (``{"error": ...}`` for a text the
-    engine rejected, None for a missing text), one per text.
+def _task_frame_partition(part: pd.Series, task: Task) -> pd.DataFrame:
+    from furat.pandas import task_frame
+
+    return task_frame(part, task, f"furat.dask.map_texts({task.name})")
+
+
+def map_texts(texts: db.Bag | dd.Series, task: Task) -> db.Bag | dd.DataFrame:
+    """A task over every text, one batch call per partition.
+
+    For a Bag: a Bag of the task's result dicts (``{"error": ...}`` for a
+    text the engine rejected, None for a missing text), one per text. For a
+    dask DataFrame column: a dask DataFrame of the task's fields, indexed
+    like the column (an engine error raises, naming the row).
 
     EXTENSION POINT (issues 3-5): ``furat._tasks.ProcessTask()`` (and
     ``CleanTask``, ``PlacesTask``) plug in here once their engines are in the
     native module; today they raise EngineUnavailable when built.
     """
-    bag: db.Bag = texts.map_partitions(_task_partition, task)  # type: ignore[no-untyped-call]
-    return bag
+    if isinstance(texts, dd.Series):
+        meta = pd.DataFrame({f: pd.Series(dtype=object) for f in task.fields})
+        frame: dd.DataFrame = texts.map_partitions(  # type: ignore[no-untyped-call]
+            _task_frame_partition, task, meta=meta
+        )
+        return frame
+    if isinstance(texts, db.Bag):
+        bag: db.Bag = texts.map_partitions(_task_partition, task)  # type: ignore[no-untyped-call]
+        return bag
+    raise InputTypeError(f"furat.dask.map_texts: expected a dask Bag or Series, got {type(texts).__name__}")
 
 
 def _read_file(path: str, options: Any) -> list[dict[str, Any]]:
