@@ -35,12 +35,15 @@ test-deps: $(PY) ## install what the tests need (pytest, hypothesis, the oracles
 		pyarabic emoji
 	# CAMeL Tools pulls torch; its utils need only emoji (issue #2).
 	$(PIP) install --no-deps camel-tools
+	# pipelines (issue 5): Parquet output, pandas/Polars, Dask, the notebook.
+	$(PIP) install pandas polars pyarrow 'dask[bag,dataframe]' distributed nbclient nbformat ipykernel
 
 .PHONY: test
 test: test-deps build-dev ## run every test: cargo, pytest, stubs, each CPython 3.10-3.13
 	cargo test --quiet
 	$(PY) -m pytest -q
 	$(PY) -m mypy.stubtest furat._furat --allowlist tests/stubtest_allowlist.txt
+	$(PY) -m mypy python/furat
 	scripts/check_pythons.sh
 
 .PHONY: lint

@@ -13,3 +13,16 @@ assert out == "في الحسكه" and al.to_original(3, 9) == (4, 13)
 assert pickle.loads(pickle.dumps(n)) == n
 assert n.normalize_batch(["أ", "ة"] * 1000) == ["ا", "ه"] * 1000
 print(f"furat {furat.__version__} ok on Python {sys.version.split()[0]}")
+
+# pipelines (issue 5): the command-line tool runs on this Python, with no
+# optional dependency installed.
+import json
+import subprocess
+
+proc = subprocess.run(
+    [sys.executable, "-m", "furat.cli", "normalize", "-", "-q"],
+    input="دَيْرُ الزُّوْر".encode(),
+    capture_output=True,
+    check=True,
+)
+assert json.loads(proc.stdout)["text"] == "دير الزور", proc
