@@ -272,7 +272,7 @@ def test_output_equal_to_an_input_is_refused(tmp_path: Path, capsys: pytest.Capt
     assert src.read_text() == '{"text": "a"}\n'
 
 
-@pytest.mark.parametrize("job", ["process", "clean", "places"])
+@pytest.mark.parametrize("job", ["process", "clean"])
 def test_jobs_without_their_engine_fail_clearly(job: str, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("old\n")
@@ -498,3 +498,20 @@ def test_a_full_disk_is_reported_and_the_old_output_kept(tmp_path: Path, capsys:
     assert "cannot write the output: No space left on device; " in capsys.readouterr().err
     assert out.read_text() == "old\n"
     assert sorted(os.listdir(tmp_path)) == ["out.jsonl"]
+
+
+def test_places_finds_the_places_of_each_document(tmp_path: Path) -> None:
+    src = tmp_path / "t.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "قصف على الحَسَكَة وبريف ديرالزور"}\n'
+        '{"id": "b", "text": "no place here"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.jsonl"
+    assert main(["places", str(src), "-o", str(out), "-q"]) == 0
+    rows = {r["id"]: r for r in read_jsonl(out)}
+    text = "قصف على الحَسَكَة وبريف ديرالزور"
+    spans = [(m["start"], m["end"], m["place"]["pcode"]) for m in rows["a"]["places"]]
+    assert [text[s:e] for s, e, _ in spans] == ["الحَسَكَة", "ديرالزور"]
+    assert [p for _, _, p in spans] == ["SY08", "SY09"]
+    assert rows["b"]["places"] == []

@@ -64,8 +64,14 @@ def test_pandas_engines_not_built_yet() -> None:
     s = pd.Series(["دير الزور"])
     with pytest.raises(furat.FuratError, match="clean is not available"):
         s.furat.clean()
-    with pytest.raises(NotImplementedError, match="places is not available"):
-        s.furat.places()
+
+
+def test_pandas_places_one_row_per_mention() -> None:
+    s = pd.Series(["في الحسكة ودير الزور", None, "لا شيء"], index=["x", "y", "z"])
+    frame = s.furat.places()
+    assert frame.index.tolist() == ["x", "x"]
+    assert frame["text"].tolist() == ["الحسكة", "دير الزور"]
+    assert [p["pcode"] for p in frame["place"]] == ["SY08", "SY09"]
 
 
 def test_pandas_task_frames_shape_results() -> None:
