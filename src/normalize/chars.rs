@@ -2,13 +2,24 @@
 //! deletes or folds, and to what. One place, so that the table builder, the
 //! docs and the tests agree.
 
-/// Arabic combining marks deleted by `diacritics = "all"`.
+/// Arabic combining marks deleted by `diacritics = "all"`: every
+/// non-spacing mark of the Arabic blocks (Unicode 16), plus the small
+/// Quranic letters U+06E5/U+06E6 (modifier letters that play the part of
+/// marks, like the dagger alef).
+///
+/// U+06D6-06ED is the Quranic annotation block, less three characters in it
+/// that are not marks and would be *visible* losses: U+06DD END OF AYAH (a
+/// format character that encloses the verse number), U+06DE ۞ and U+06E9 ۩
+/// (symbols). `tests/test_normalize_unicode.py` checks this list against the
+/// running Python's Unicode database.
 pub(crate) const MARKS_ALL: &[(u32, u32)] = &[
     (0x0610, 0x061A), // honorifics and Quranic small letters above
     (0x064B, 0x065F), // harakat, tanwin, shadda, sukun, maddah, hamza above/below ...
     (0x0670, 0x0670), // dagger alef
-    (0x06D6, 0x06ED), // Quranic annotation marks
-    (0x0898, 0x089F), // Arabic Extended-B marks
+    (0x06D6, 0x06DC), // Quranic annotation marks (small high ligatures ...)
+    (0x06DF, 0x06E8), // ... small high rounded zero ... small high noon
+    (0x06EA, 0x06ED), // ... empty centre low stop ... small low meem
+    (0x0897, 0x089F), // Arabic Extended-B marks (U+0897 pepet, Unicode 16)
     (0x08CA, 0x08E1), // Arabic Extended-A marks
     (0x08E3, 0x08FF), // (U+08E2 is a format character, not a mark)
     (0x10EFA, 0x10EFF), // Arabic Extended-C marks

@@ -86,7 +86,12 @@ pub(crate) fn find_patches<T: CodeUnit>(input: &[T]) -> Vec<Patch> {
         }
         // Recompose from the start of this combining sequence to the next
         // safe starter: nothing after that can interact with it.
-        let start = last_starter.min(i);
+        let mut start = last_starter.min(i);
+        if char::from_u32(input[start].get()).is_none() {
+            // A lone surrogate starts the sequence: it composes with
+            // nothing, so only the marks after it are reordered.
+            start += 1;
+        }
         let mut end = i + 1;
         while end < n && is_sensitive(input[end].get()) {
             end += 1;
