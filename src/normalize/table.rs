@@ -168,8 +168,10 @@ impl Builder {
     fn step(&self, c: u32) -> Step {
         let o = &self.opts;
         if o.presentation_forms && chars::is_presentation_form(c) {
-            if let Some((_, s)) = chars::LIGATURES.iter().find(|(k, _)| *k == c) {
-                return Step::Chars(chars_of(s));
+            if c >= 0xFD40 {
+                if let Some((_, s)) = chars::LIGATURES.iter().find(|(k, _)| *k == c) {
+                    return Step::Chars(chars_of(s));
+                }
             }
             if let Some(out) = presentation_form(c) {
                 // The initial and medial forms of Farsi yeh say where they
@@ -184,8 +186,10 @@ impl Builder {
             if c == chars::FARSI_YEH {
                 return if o.alef_maksura { Step::Chars(vec![chars::YEH]) } else { Step::Yeh };
             }
-            if let Some((_, s)) = chars::PERSIAN.iter().find(|(k, _)| *k == c) {
-                return Step::Chars(chars_of(s));
+            if (0x0620..=0x06FF).contains(&c) {
+                if let Some((_, s)) = chars::PERSIAN.iter().find(|(k, _)| *k == c) {
+                    return Step::Chars(chars_of(s));
+                }
             }
         }
         match o.alef {
