@@ -18,7 +18,8 @@ pub enum Diacritics {
     /// (U+064B-0652, U+0670): what CAMeL Tools' `dediac_ar` deletes.
     Basic,
     /// Every Arabic combining mark: U+0610-061A, U+064B-065F, U+0670,
-    /// U+06D6-06ED, U+0898-089F, U+08CA-08E1, U+08E3-08FF, U+10EFA-10EFF.
+    /// U+06D6-06ED (less U+06DD, U+06DE, U+06E9, which are not marks),
+    /// U+0897-089F, U+08CA-08E1, U+08E3-08FF, U+10EFA-10EFF.
     All,
     /// As `All`, but shadda (U+0651) stays: it marks a doubled consonant.
     KeepShadda,
