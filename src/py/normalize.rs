@@ -5,6 +5,7 @@ use super::errors::{PyFuratError, input_error, option_error, type_error};
 use super::text::{StrSeq, UnitKind, Units, expect_str, new_str, units, units_unbound};
 use crate::normalize::{Alignment, CodeUnit, Normalizer, OptionValue, Options, Profile};
 use crate::parallel;
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 use std::cell::RefCell;
@@ -251,43 +252,53 @@ pub(crate) fn normalize_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let len = texts.len();
     let threads = parallel::resolve_threads(threads);
-    let mut out: Vec<Bound<'py, PyString>> = Vec::with_capacity(len);
+    // The result list, filled in place as chunks are consumed. Until then
+    // its slots are NULL, which a list being freed (on an error) accepts.
+    // SAFETY: `PyList_New` returns a new list or NULL with an error set.
+    let list = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
+    let list = list.cast_into::<PyList>()?;
     pipeline(
         py,
         len.div_ceil(BATCH_CHUNK),
         threads,
         |k| {
             let range = k * BATCH_CHUNK..((k + 1) * BATCH_CHUNK).min(len);
-            let mut keep = Vec::with_capacity(range.len());
             let mut inputs = Vec::with_capacity(range.len());
             for i in range {
                 let s = texts.get_str(i, "texts")?;
-                // SAFETY: `keep` holds a strong reference to `s` until the
-                // chunk is consumed, after its work is done.
+                // SAFETY: the snapshot tuple `texts` holds a strong
+                // reference to every item until this function returns,
+                // after every worker has finished.
                 inputs.push(unsafe { units_unbound(&s)? });
-                keep.push(s);
             }
-            Ok((keep, inputs))
+            Ok(((), inputs))
         },
         |inputs| normalize_chunk(n, inputs),
-        |_, keep, c| {
-            for (s, slot) in keep.iter().zip(&c.slots) {
-                out.push(match slot {
+        |k, (), c| {
+            for (j, slot) in c.slots.iter().enumerate() {
+                let i = k * BATCH_CHUNK + j;
+                let obj = match slot {
                     Slot::U8(a, b) => new_str(py, &c.u8s[*a..*b])?,
                     Slot::U16(a, b) => new_str(py, &c.u16s[*a..*b])?,
                     Slot::U32(a, b) => new_str(py, &c.u32s[*a..*b])?,
                     Slot::Wide(w) => new_str(py, w)?,
-                    Slot::Same => match units(s)? {
-                        Units::U8(d) => unchanged(s, d)?,
-                        Units::U16(d) => unchanged(s, d)?,
-                        Units::U32(d) => unchanged(s, d)?,
-                    },
-                });
+                    Slot::Same => {
+                        let s = texts.get_str(i, "texts")?;
+                        match units(&s)? {
+                            Units::U8(d) => unchanged(&s, d)?,
+                            Units::U16(d) => unchanged(&s, d)?,
+                            Units::U32(d) => unchanged(&s, d)?,
+                        }
+                    }
+                };
+                // SAFETY: `i < len`; the slot is empty; SET_ITEM steals the
+                // new reference.
+                unsafe { ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, obj.into_ptr()) };
             }
             Ok(())
         },
     )?;
-    PyList::new(py, out)
+    Ok(list)
 }
 
 /// The `threads` argument of batch calls: `None`, or an int of at least 1.

@@ -12,6 +12,7 @@ use crate::normalize::CodeUnit;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::Borrowed;
 
 /// The code units of a Python `str`, borrowed from the string object.
 #[derive(Clone, Copy)]
@@ -70,12 +71,13 @@ pub(crate) unsafe fn units_unbound<'a>(s: &Bound<'_, PyString>) -> PyResult<Unit
     Ok(unsafe { std::mem::transmute::<Units<'_>, Units<'a>>(u) })
 }
 
-/// The items of a batch argument: a list or tuple read in place (by index),
-/// any other iterable collected first.
-pub(crate) enum StrSeq<'py> {
-    List(Bound<'py, PyList>),
-    Tuple(Bound<'py, PyTuple>),
-    Collected(Vec<Bound<'py, PyAny>>),
+/// The items of a batch argument, as a tuple: a tuple is used as it is, a
+/// list is snapshotted (one C-level copy of its item pointers, so that
+/// another thread changing the list while the batch runs without the GIL
+/// cannot free a string a worker is reading), any other iterable is
+/// collected.
+pub(crate) struct StrSeq<'py> {
+    items: Bound<'py, PyTuple>,
 }
 
 impl<'py> StrSeq<'py> {
@@ -85,35 +87,27 @@ impl<'py> StrSeq<'py> {
         if obj.is_instance_of::<PyString>() {
             return Err(type_error(name, "a sequence of str, not a single str", obj));
         }
-        if let Ok(l) = obj.cast::<PyList>() {
-            return Ok(StrSeq::List(l.clone()));
-        }
-        if let Ok(t) = obj.cast::<PyTuple>() {
-            return Ok(StrSeq::Tuple(t.clone()));
-        }
-        let iter = obj.try_iter().map_err(|_| type_error(name, "a sequence of str", obj))?;
-        Ok(StrSeq::Collected(iter.collect::<PyResult<_>>()?))
+        let items = if let Ok(t) = obj.cast::<PyTuple>() {
+            t.clone()
+        } else if let Ok(l) = obj.cast::<PyList>() {
+            l.to_tuple()
+        } else {
+            let iter = obj.try_iter().map_err(|_| type_error(name, "a sequence of str", obj))?;
+            PyTuple::new(obj.py(), iter.collect::<PyResult<Vec<_>>>()?)?
+        };
+        Ok(StrSeq { items })
     }
 
     pub(crate) fn len(&self) -> usize {
-        match self {
-            StrSeq::List(l) => l.len(),
-            StrSeq::Tuple(t) => t.len(),
-            StrSeq::Collected(v) => v.len(),
-        }
+        self.items.len()
     }
 
-    /// Item `i` as a `str`, or furat's `TypeError` naming `name[i]`.
-    pub(crate) fn get_str(&self, i: usize, name: &str) -> PyResult<Bound<'py, PyString>> {
-        let item = match self {
-            // A list may have been changed by another thread while a batch
-            // ran with the GIL released: `get_item` checks the index.
-            StrSeq::List(l) => l.get_item(i)?,
-            StrSeq::Tuple(t) => t.get_item(i)?,
-            StrSeq::Collected(v) => v[i].clone(),
-        };
-        item.cast_into::<PyString>()
-            .map_err(|e| type_error(&format!("{name}[{i}]"), "str", e.into_inner().as_any()))
+    /// Item `i` (`i < len`) as a `str`, borrowed from the snapshot, or
+    /// furat's `TypeError` naming `name[i]`.
+    pub(crate) fn get_str<'a>(&'a self, i: usize, name: &str) -> PyResult<Borrowed<'a, 'py, PyString>> {
+        let item = self.items.get_borrowed_item(i)?;
+        item.cast::<PyString>()
+            .map_err(|_| type_error(&format!("{name}[{i}]"), "str", &item.to_owned()))
     }
 }
 
@@ -242,5 +236,5 @@ pub(crate) fn expect_str<'a, 'py>(
 #[allow(dead_code)] // for the other engines' batch calls
 pub(crate) fn str_items<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, PyString>>> {
     let seq = StrSeq::new(obj, name)?;
-    (0..seq.len()).map(|i| seq.get_str(i, name)).collect()
+    (0..seq.len()).map(|i| seq.get_str(i, name).map(|s| s.to_owned())).collect()
 }
