@@ -17,7 +17,8 @@ fn load() -> Vec<toml::Table> {
 }
 
 fn normalizer(case: &toml::Table) -> Normalizer {
-    let profile = Profile::parse(case["profile"].as_str().expect("profile")).expect("known profile");
+    let profile =
+        Profile::parse(case["profile"].as_str().expect("profile")).expect("known profile");
     let mut opts = Options::profile(profile);
     if let Some(over) = case.get("options").and_then(Value::as_table) {
         for (k, v) in over {
@@ -32,7 +33,9 @@ fn normalizer(case: &toml::Table) -> Normalizer {
 }
 
 fn quads(case: &toml::Table, key: &str) -> Vec<[usize; 4]> {
-    let Some(list) = case.get(key).and_then(Value::as_array) else { return Vec::new() };
+    let Some(list) = case.get(key).and_then(Value::as_array) else {
+        return Vec::new();
+    };
     list.iter()
         .map(|q| {
             let v: Vec<usize> = q
@@ -58,7 +61,9 @@ fn shared_cases() {
         let n = normalizer(case);
         let got = n.normalize(input);
         if got != expected {
-            failures.push(format!("{name}: {input:?} -> {got:?}, expected {expected:?}"));
+            failures.push(format!(
+                "{name}: {input:?} -> {got:?}, expected {expected:?}"
+            ));
             continue;
         }
         let again = n.normalize(&got);
@@ -72,15 +77,24 @@ fn shared_cases() {
         for [ns, ne, os, oe] in quads(case, "spans") {
             let m = al.to_original(ns, ne);
             if m != Some((os, oe)) {
-                failures.push(format!("{name}: to_original({ns}, {ne}) = {m:?}, expected ({os}, {oe})"));
+                failures.push(format!(
+                    "{name}: to_original({ns}, {ne}) = {m:?}, expected ({os}, {oe})"
+                ));
             }
         }
         for [os, oe, ns, ne] in quads(case, "reverse") {
             let m = al.to_normalized(os, oe);
             if m != Some((ns, ne)) {
-                failures.push(format!("{name}: to_normalized({os}, {oe}) = {m:?}, expected ({ns}, {ne})"));
+                failures.push(format!(
+                    "{name}: to_normalized({os}, {oe}) = {m:?}, expected ({ns}, {ne})"
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

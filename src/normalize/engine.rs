@@ -11,7 +11,9 @@
 use super::alignment::AlignmentBuilder;
 use super::chars;
 use super::options::Whitespace;
-use super::table::{self, BREAK, DELETE, KEEP, MAP1, MAPN, NFC_FLAGS, NFC_MAYBE, SPACE, Table, YEH};
+use super::table::{
+    self, BREAK, DELETE, KEEP, MAP1, MAPN, NFC_FLAGS, NFC_MAYBE, SPACE, Table, YEH,
+};
 use super::units::CodeUnit;
 use unicode_normalization::char::canonical_combining_class;
 
@@ -80,7 +82,12 @@ pub(crate) fn run<T: CodeUnit, const ALIGN: bool>(
     let n = input.len();
     let base = out.len();
     out.reserve(n + n / 16 + 8);
-    let mut w = Writer { out, base, changed: false, overflow: false };
+    let mut w = Writer {
+        out,
+        base,
+        changed: false,
+        overflow: false,
+    };
     // Start of a pending whitespace region (spaces, and anything deleted
     // after them), written as one space when a visible character follows.
     let mut pending: Option<usize> = None;
@@ -118,12 +125,18 @@ pub(crate) fn run<T: CodeUnit, const ALIGN: bool>(
         if a & NFC_FLAGS != 0 {
             if check_nfc {
                 if a & NFC_MAYBE != 0 {
-                    return Status { needs_nfc: true, ..Status::default() };
+                    return Status {
+                        needs_nfc: true,
+                        ..Status::default()
+                    };
                 }
                 let ccc = char::from_u32(c).map_or(0, canonical_combining_class);
                 let prev = if last_mark_end == i { last_ccc } else { 0 };
                 if ccc < prev {
-                    return Status { needs_nfc: true, ..Status::default() };
+                    return Status {
+                        needs_nfc: true,
+                        ..Status::default()
+                    };
                 }
                 last_ccc = ccc;
                 last_mark_end = i + 1;
@@ -241,7 +254,11 @@ pub(crate) fn run<T: CodeUnit, const ALIGN: bool>(
                 flush!(i);
                 w.changed = true;
                 let medial = next_is_letter(table, input, i + 1);
-                w.push(if medial { chars::YEH } else { chars::ALEF_MAKSURA });
+                w.push(if medial {
+                    chars::YEH
+                } else {
+                    chars::ALEF_MAKSURA
+                });
                 edited = true;
                 i += 1;
             }
@@ -254,7 +271,12 @@ pub(crate) fn run<T: CodeUnit, const ALIGN: bool>(
             align.block(p, n - p, w.len(), 0);
         }
     }
-    Status { changed: w.changed, overflow: w.overflow, needs_nfc: false, recheck_nfc: recheck }
+    Status {
+        changed: w.changed,
+        overflow: w.overflow,
+        needs_nfc: false,
+        recheck_nfc: recheck,
+    }
 }
 
 /// Whether the Farsi yeh before `from` stands inside a word: the next
@@ -272,7 +294,10 @@ fn next_is_letter<T: CodeUnit>(table: &Table, input: &[T], from: usize) -> bool 
             DELETE => continue,
             KEEP => chars::is_arabic_letter(c),
             MAP1 => chars::is_arabic_letter(table::payload(a)),
-            MAPN => table.expansion(a).first().is_some_and(|&x| chars::is_arabic_letter(x)),
+            MAPN => table
+                .expansion(a)
+                .first()
+                .is_some_and(|&x| chars::is_arabic_letter(x)),
             YEH => true,
             _ => false, // whitespace
         };

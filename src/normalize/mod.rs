@@ -93,9 +93,14 @@ impl Normalizer {
     pub fn new(options: Options) -> Normalizer {
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(inner) = cache.get(&options) {
-            return Normalizer { inner: Arc::clone(inner) };
+            return Normalizer {
+                inner: Arc::clone(inner),
+            };
         }
-        let inner = Arc::new(Inner { options, table: Table::build(&options) });
+        let inner = Arc::new(Inner {
+            options,
+            table: Table::build(&options),
+        });
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
@@ -134,7 +139,9 @@ impl Normalizer {
     /// form the other engines use, since its indices are `str` indices.
     pub fn normalize_chars(&self, chars: &[char]) -> (Vec<char>, Alignment) {
         let res = self.normalize_units(chars, true);
-        let al = res.alignment.unwrap_or_else(|| Alignment::identity(chars.len()));
+        let al = res
+            .alignment
+            .unwrap_or_else(|| Alignment::identity(chars.len()));
         (res.text.unwrap_or_else(|| chars.to_vec()), al)
     }
 
@@ -155,7 +162,12 @@ impl Normalizer {
 
     /// Normalizes fixed-width code units, appending the output to `out`
     /// (which callers reuse, to spare an allocation per text).
-    pub fn normalize_into<T: CodeUnit>(&self, input: &[T], out: &mut Vec<T>, aligned: bool) -> Outcome {
+    pub fn normalize_into<T: CodeUnit>(
+        &self,
+        input: &[T],
+        out: &mut Vec<T>,
+        aligned: bool,
+    ) -> Outcome {
         if aligned {
             self.passes::<T, true>(input, out)
         } else {
@@ -215,7 +227,10 @@ impl Normalizer {
             changed = true;
             if ALIGN {
                 let step = nb
-                    .finish(alignment.as_ref().map_or(0, Alignment::normalized_len), composed.len())
+                    .finish(
+                        alignment.as_ref().map_or(0, Alignment::normalized_len),
+                        composed.len(),
+                    )
                     .then(&step.finish(composed.len(), out.len() - base));
                 alignment = alignment.map(|a| a.then(&step));
             }
@@ -225,7 +240,11 @@ impl Normalizer {
             out.truncate(base);
             return self.widened::<T, ALIGN>(input);
         }
-        Outcome { changed, wide: None, alignment }
+        Outcome {
+            changed,
+            wide: None,
+            alignment,
+        }
     }
 
     /// The path for output that does not fit `T`: redone in `u32`.
@@ -233,7 +252,11 @@ impl Normalizer {
         let wide: Vec<u32> = input.iter().map(|u| u.get()).collect();
         let mut out = Vec::new();
         let res = self.passes::<u32, ALIGN>(&wide, &mut out);
-        Outcome { changed: true, wide: Some(if res.changed { out } else { wide }), alignment: res.alignment }
+        Outcome {
+            changed: true,
+            wide: Some(if res.changed { out } else { wide }),
+            alignment: res.alignment,
+        }
     }
 
     /// Normalizes many texts, in parallel on `threads` threads, in order.
@@ -252,7 +275,9 @@ impl Eq for Normalizer {}
 
 impl fmt::Debug for Normalizer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Normalizer").field("options", &self.inner.options).finish()
+        f.debug_struct("Normalizer")
+            .field("options", &self.inner.options)
+            .finish()
     }
 }
 

@@ -81,10 +81,16 @@ pub(crate) struct Table {
 
 impl Table {
     pub(crate) fn build(opts: &Options) -> Table {
-        let mut builder = Builder { opts: *opts, pool: Vec::new(), interned: FxHashMap::default() };
+        let mut builder = Builder {
+            opts: *opts,
+            pool: Vec::new(),
+            interned: FxHashMap::default(),
+        };
         let nfc = opts.nfc;
         let flags = |c: u32| if nfc { nfc_flags(c) } else { 0 };
-        let bmp: Vec<Action> = (0..=0xFFFFu32).map(|c| builder.action(c) | flags(c)).collect();
+        let bmp: Vec<Action> = (0..=0xFFFFu32)
+            .map(|c| builder.action(c) | flags(c))
+            .collect();
         let bmp: Box<[Action; 0x10000]> = bmp.into_boxed_slice().try_into().expect("65536 actions");
         let mut astral = FxHashMap::default();
         // Astral code points that any option changes (lowercase letters,
@@ -97,7 +103,11 @@ impl Table {
                 astral.insert(c, a);
             }
         }
-        Table { bmp, astral, pool: builder.pool }
+        Table {
+            bmp,
+            astral,
+            pool: builder.pool,
+        }
     }
 
     /// The action for `c` (any `u32`; lone surrogates and values past
@@ -131,7 +141,10 @@ impl Table {
     pub(crate) fn output_is_nfc_sensitive(&self, a: Action) -> bool {
         match tag(a) {
             MAP1 => self.get(payload(a)) & NFC_FLAGS != 0,
-            MAPN => self.expansion(a).iter().any(|&x| self.get(x) & NFC_FLAGS != 0),
+            MAPN => self
+                .expansion(a)
+                .iter()
+                .any(|&x| self.get(x) & NFC_FLAGS != 0),
             _ => false,
         }
     }
@@ -142,7 +155,9 @@ const ASTRAL_RANGES: [std::ops::RangeInclusive<u32>; 2] = [0x10000..=0x1FFFF, 0x
 
 /// The NFC flags of `c` (see [`NFC_MAYBE`], [`NFC_MARK`]).
 fn nfc_flags(c: u32) -> u32 {
-    let Some(ch) = char::from_u32(c) else { return 0 };
+    let Some(ch) = char::from_u32(c) else {
+        return 0;
+    };
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::{IsNormalized, is_nfc_quick};
     if is_nfc_quick(std::iter::once(ch)) != IsNormalized::Yes {
@@ -184,7 +199,11 @@ impl Builder {
         }
         if o.persian {
             if c == chars::FARSI_YEH {
-                return if o.alef_maksura { Step::Chars(vec![chars::YEH]) } else { Step::Yeh };
+                return if o.alef_maksura {
+                    Step::Chars(vec![chars::YEH])
+                } else {
+                    Step::Yeh
+                };
             }
             if (0x0620..=0x06FF).contains(&c) {
                 if let Some((_, s)) = chars::PERSIAN.iter().find(|(k, _)| *k == c) {
@@ -224,7 +243,13 @@ impl Builder {
             return Step::Delete;
         }
         let mapped = (if o.digits { chars::digit(c) } else { None })
-            .or_else(|| if o.punctuation { chars::punctuation(c) } else { None })
+            .or_else(|| {
+                if o.punctuation {
+                    chars::punctuation(c)
+                } else {
+                    None
+                }
+            })
             .or_else(|| if o.quotes { chars::quote(c) } else { None });
         if let Some(s) = mapped {
             return Step::Chars(chars_of(s));
@@ -270,8 +295,13 @@ impl Builder {
                         // Literal spaces inside a ligature's expansion stay.
                         Step::Space | Step::Break => res.push(x),
                         Step::Yeh => {
-                            let medial = out.get(i + 1).is_some_and(|n| chars::is_arabic_letter(*n));
-                            res.push(if medial { chars::YEH } else { chars::ALEF_MAKSURA });
+                            let medial =
+                                out.get(i + 1).is_some_and(|n| chars::is_arabic_letter(*n));
+                            res.push(if medial {
+                                chars::YEH
+                            } else {
+                                chars::ALEF_MAKSURA
+                            });
                         }
                         _ => res.extend(self.closure(x, depth + 1)),
                     }
@@ -330,7 +360,9 @@ fn presentation_form(c: u32) -> Option<Vec<u32>> {
     // the spaces around it.
     let mut chars = decomposed.chars();
     if decomposed.starts_with(' ')
-        && chars.nth(1).is_some_and(|m| unicode_normalization::char::is_combining_mark(m))
+        && chars
+            .nth(1)
+            .is_some_and(unicode_normalization::char::is_combining_mark)
     {
         decomposed.remove(0);
     }
@@ -373,8 +405,15 @@ mod tests {
             interned: FxHashMap::default(),
         };
         for c in (0x10000..=0x10FFFFu32).filter(|c| !ASTRAL_RANGES.iter().any(|r| r.contains(c))) {
-            assert!(matches!(builder.step(c), Step::Keep), "U+{c:04X} changes but is not stored");
-            assert_eq!(nfc_flags(c), 0, "U+{c:04X} matters to NFC but is not stored");
+            assert!(
+                matches!(builder.step(c), Step::Keep),
+                "U+{c:04X} changes but is not stored"
+            );
+            assert_eq!(
+                nfc_flags(c),
+                0,
+                "U+{c:04X} matters to NFC but is not stored"
+            );
         }
     }
 
@@ -386,7 +425,10 @@ mod tests {
             interned: FxHashMap::default(),
         };
         for c in 0..=0x1FFFFu32 {
-            assert!(builder.closure(c, 0).len() <= 31, "U+{c:04X} expands too far");
+            assert!(
+                builder.closure(c, 0).len() <= 31,
+                "U+{c:04X} expands too far"
+            );
             let _ = builder.action(c);
         }
         assert!(builder.pool.len() < (1 << MAPN_LEN_SHIFT));

@@ -55,7 +55,12 @@ impl<I, R> Shared<I, R> {
             if k >= self.prepared.load(Ordering::Acquire) {
                 return None;
             }
-            match self.next_claim.compare_exchange_weak(k, k + 1, Ordering::AcqRel, Ordering::Acquire) {
+            match self.next_claim.compare_exchange_weak(
+                k,
+                k + 1,
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            ) {
                 Ok(_) => return Some(k),
                 Err(now) => k = now,
             }
@@ -68,7 +73,8 @@ impl<I, R> Shared<I, R> {
 
     /// Every chunk claimed, or the batch abandoned: workers may leave.
     fn finished(&self) -> bool {
-        self.abort.load(Ordering::Acquire) || self.next_claim.load(Ordering::Acquire) >= self.nchunks()
+        self.abort.load(Ordering::Acquire)
+            || self.next_claim.load(Ordering::Acquire) >= self.nchunks()
     }
 
     fn notify(&self) {
@@ -90,7 +96,9 @@ impl<I, R> Shared<I, R> {
     }
 
     fn run<W: Fn(&[I]) -> R>(&self, work: &W, k: usize) {
-        let r = catch_unwind(AssertUnwindSafe(|| work(self.inputs[k].get().map_or(&[][..], |v| &v[..]))));
+        let r = catch_unwind(AssertUnwindSafe(|| {
+            work(self.inputs[k].get().map_or(&[][..], |v| &v[..]))
+        }));
         *self.results[k].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
         self.notify();
     }
@@ -121,7 +129,11 @@ where
     W: Fn(&[I]) -> R + Sync,
     C: FnMut(usize, K, R) -> PyResult<()>,
 {
-    let pool = if threads > 1 && nchunks > 1 { crate::parallel::thread_pool(threads - 1) } else { None };
+    let pool = if threads > 1 && nchunks > 1 {
+        crate::parallel::thread_pool(threads - 1)
+    } else {
+        None
+    };
     let Some(pool) = pool else {
         // One thread: prepare, work with the GIL released, convert.
         for k in 0..nchunks {

@@ -39,9 +39,13 @@ fn build_options(profile: &str, overrides: Option<&Bound<'_, PyDict>>) -> PyResu
     let mut opts = Options::profile(Profile::parse(profile).map_err(PyFuratError)?);
     if let Some(d) = overrides {
         for (k, v) in d.iter() {
-            let name: String = k.extract().map_err(|_| option_error("option names must be str"))?;
+            let name: String = k
+                .extract()
+                .map_err(|_| option_error("option names must be str"))?;
             if name == "profile" {
-                return Err(option_error("\"profile\" is the first argument, not an option"));
+                return Err(option_error(
+                    "\"profile\" is the first argument, not an option",
+                ));
             }
             set_option(&mut opts, &name, &v)?;
         }
@@ -50,18 +54,22 @@ fn build_options(profile: &str, overrides: Option<&Bound<'_, PyDict>>) -> PyResu
 }
 
 fn set_option(opts: &mut Options, name: &str, v: &Bound<'_, PyAny>) -> PyResult<()> {
-    let type_name = || v.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
+    let type_name = || {
+        v.get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+    };
     if Options::is_switch(name).map_err(PyFuratError)? {
         // Only a real bool: `digits=1` or `digits="no"` is refused rather
         // than guessed.
-        let b = v
-            .cast::<PyBool>()
-            .map_err(|_| option_error(format!("option {name:?} takes a bool, got {}", type_name())))?;
+        let b = v.cast::<PyBool>().map_err(|_| {
+            option_error(format!("option {name:?} takes a bool, got {}", type_name()))
+        })?;
         opts.set_bool(name, b.is_true()).map_err(PyFuratError)?;
     } else {
-        let s = v
-            .cast::<PyString>()
-            .map_err(|_| option_error(format!("option {name:?} takes a str, got {}", type_name())))?;
+        let s = v.cast::<PyString>().map_err(|_| {
+            option_error(format!("option {name:?} takes a str, got {}", type_name()))
+        })?;
         opts.set_mode(name, s.to_str()?).map_err(PyFuratError)?;
     }
     Ok(())
@@ -82,8 +90,12 @@ fn nearest_profile(opts: &Options) -> (Profile, Vec<(&'static str, OptionValue)>
         .into_iter()
         .map(|p| {
             let base = Options::profile(p).items();
-            let diff: Vec<_> =
-                items.iter().zip(base).filter(|(a, b)| a.1 != b.1).map(|(a, _)| a.clone()).collect();
+            let diff: Vec<_> = items
+                .iter()
+                .zip(base)
+                .filter(|(a, b)| a.1 != b.1)
+                .map(|(a, _)| a.clone())
+                .collect();
             (p, diff)
         })
         .min_by_key(|(_, d)| d.len())
@@ -131,7 +143,10 @@ scratch!(u32, SCRATCH_U32);
 /// The result for an input that did not change: the input itself, unless it
 /// is an instance of a `str` subclass (a plain `str` comes back, as from
 /// `str` methods).
-fn unchanged<'py, T: UnitKind>(input: &Bound<'py, PyString>, data: &[T]) -> PyResult<Bound<'py, PyString>> {
+fn unchanged<'py, T: UnitKind>(
+    input: &Bound<'py, PyString>,
+    data: &[T],
+) -> PyResult<Bound<'py, PyString>> {
     if input.is_exact_instance_of::<PyString>() {
         Ok(input.clone())
     } else {
@@ -185,7 +200,9 @@ fn normalize_one<'py>(
         Units::U32(d) => normalize_units(n, s, d, aligned)?,
     };
     if aligned && out.len()? > ALIGNMENT_MAX_LEN {
-        return Err(input_error("normalized text is too long for offsets (more than 2**32 - 1 characters)"));
+        return Err(input_error(
+            "normalized text is too long for offsets (more than 2**32 - 1 characters)",
+        ));
     }
     Ok((out, al))
 }
@@ -213,7 +230,12 @@ struct ChunkOut {
     slots: Vec<Slot>,
 }
 
-fn put<T: CodeUnit>(n: &Normalizer, data: &[T], buf: &mut Vec<T>, wrap: fn(usize, usize) -> Slot) -> Slot {
+fn put<T: CodeUnit>(
+    n: &Normalizer,
+    data: &[T],
+    buf: &mut Vec<T>,
+    wrap: fn(usize, usize) -> Slot,
+) -> Slot {
     let start = buf.len();
     let res = n.normalize_into(data, buf, false);
     match (res.wide, res.changed) {
@@ -230,7 +252,10 @@ fn put<T: CodeUnit>(n: &Normalizer, data: &[T], buf: &mut Vec<T>, wrap: fn(usize
 }
 
 fn normalize_chunk(n: &Normalizer, inputs: &[Units<'_>]) -> ChunkOut {
-    let mut c = ChunkOut { slots: Vec::with_capacity(inputs.len()), ..ChunkOut::default() };
+    let mut c = ChunkOut {
+        slots: Vec::with_capacity(inputs.len()),
+        ..ChunkOut::default()
+    };
     for u in inputs {
         let slot = match *u {
             Units::U8(d) => put(n, d, &mut c.u8s, Slot::U8),
@@ -255,7 +280,8 @@ pub(crate) fn normalize_many<'py>(
     // The result list, filled in place as chunks are consumed. Until then
     // its slots are NULL, which a list being freed (on an error) accepts.
     // SAFETY: `PyList_New` returns a new list or NULL with an error set.
-    let list = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
+    let list =
+        unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
     let list = list.cast_into::<PyList>()?;
     pipeline(
         py,
@@ -293,7 +319,9 @@ pub(crate) fn normalize_many<'py>(
                 };
                 // SAFETY: `i < len`; the slot is empty; SET_ITEM steals the
                 // new reference.
-                unsafe { ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, obj.into_ptr()) };
+                unsafe {
+                    ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, obj.into_ptr())
+                };
             }
             Ok(())
         },
@@ -308,18 +336,28 @@ pub(crate) fn threads_arg(threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         return Ok(None);
     }
     if t.is_instance_of::<PyBool>() {
-        return Err(option_error("threads must be an int of at least 1 or None, not a bool"));
+        return Err(option_error(
+            "threads must be an int of at least 1 or None, not a bool",
+        ));
     }
     match t.extract::<i64>() {
         Ok(n) if n >= 1 => Ok(Some(usize::try_from(n).unwrap_or(usize::MAX))),
-        Ok(n) => Err(option_error(format!("threads must be at least 1 (or None for all cores), got {n}"))),
-        Err(_) => Err(option_error(format!("threads must be an int of at least 1 or None, got {}", t.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())))),
+        Ok(n) => Err(option_error(format!(
+            "threads must be at least 1 (or None for all cores), got {n}"
+        ))),
+        Err(_) => Err(option_error(format!(
+            "threads must be an int of at least 1 or None, got {}",
+            t.get_type()
+                .name()
+                .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+        ))),
     }
 }
 
 /// The normalizers of the named profiles, built once.
 fn profile_normalizer(profile: &str) -> PyResult<&'static Normalizer> {
-    static PROFILES: LazyLock<[Normalizer; 4]> = LazyLock::new(|| Profile::ALL.map(Normalizer::from_profile));
+    static PROFILES: LazyLock<[Normalizer; 4]> =
+        LazyLock::new(|| Profile::ALL.map(Normalizer::from_profile));
     let p = Profile::parse(profile).map_err(PyFuratError)?;
     let i = Profile::ALL.iter().position(|q| *q == p).unwrap_or(0);
     Ok(&PROFILES[i])
@@ -329,14 +367,22 @@ fn profile_normalizer(profile: &str) -> PyResult<&'static Normalizer> {
 impl PyNormalizer {
     #[new]
     #[pyo3(signature = (profile = None, **options), text_signature = "(profile='search', **options)")]
-    fn new(profile: Option<&Bound<'_, PyAny>>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+    fn new(
+        profile: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
         let profile = match profile {
             None => "search",
-            Some(p) => p.cast::<PyString>().map_err(|_| {
-                option_error("profile must be a str: 'search', 'clean', 'camel' or 'none'")
-            })?.to_str()?,
+            Some(p) => p
+                .cast::<PyString>()
+                .map_err(|_| {
+                    option_error("profile must be a str: 'search', 'clean', 'camel' or 'none'")
+                })?
+                .to_str()?,
         };
-        Ok(PyNormalizer { inner: Normalizer::new(build_options(profile, options)?) })
+        Ok(PyNormalizer {
+            inner: Normalizer::new(build_options(profile, options)?),
+        })
     }
 
     /// Normalizes one text.
@@ -410,7 +456,12 @@ impl PyNormalizer {
         let s = expect_str(text, "text")?;
         let (out, al) = normalize_one(&self.inner, s, true)?;
         let al = al.unwrap_or_else(|| Alignment::identity(s.len().unwrap_or(0)));
-        Ok((out, PyAlignment { inner: Arc::new(al) }))
+        Ok((
+            out,
+            PyAlignment {
+                inner: Arc::new(al),
+            },
+        ))
     }
 
     /// The effective value of every option, in a fixed order (a new dict).
@@ -448,7 +499,9 @@ impl PyNormalizer {
     ///     OptionError: for an unknown option, value or profile.
     #[staticmethod]
     fn from_dict(d: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let d = d.cast::<PyDict>().map_err(|_| type_error("from_dict()", "dict", d))?;
+        let d = d
+            .cast::<PyDict>()
+            .map_err(|_| type_error("from_dict()", "dict", d))?;
         let overrides = d.copy()?;
         let profile = match overrides.get_item("profile")? {
             Some(p) => {
@@ -460,7 +513,9 @@ impl PyNormalizer {
             }
             None => "none".to_owned(),
         };
-        Ok(PyNormalizer { inner: Normalizer::new(build_options(&profile, Some(&overrides))?) })
+        Ok(PyNormalizer {
+            inner: Normalizer::new(build_options(&profile, Some(&overrides))?),
+        })
     }
 
     /// ``Normalizer('search', teh_marbuta=False)``: the nearest profile and
@@ -470,7 +525,9 @@ impl PyNormalizer {
         let mut s = format!("Normalizer('{}'", p.name());
         for (k, v) in diff {
             match v {
-                OptionValue::Bool(b) => s.push_str(&format!(", {k}={}", if b { "True" } else { "False" })),
+                OptionValue::Bool(b) => {
+                    s.push_str(&format!(", {k}={}", if b { "True" } else { "False" }))
+                }
                 OptionValue::Mode(m) => s.push_str(&format!(", {k}='{m}'")),
             }
         }
@@ -479,7 +536,9 @@ impl PyNormalizer {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyNormalizer>().is_ok_and(|o| o.get().inner == self.inner)
+        other
+            .cast::<PyNormalizer>()
+            .is_ok_and(|o| o.get().inner == self.inner)
     }
 
     fn __hash__(&self) -> u64 {
@@ -540,7 +599,9 @@ impl PyAlignment {
     ///     (0, 5)
     fn to_original(&self, start: i64, end: i64) -> PyResult<(usize, usize)> {
         let (s, e) = check_span(start, end, self.inner.normalized_len(), "normalized")?;
-        self.inner.to_original(s, e).ok_or_else(|| input_error("span out of range"))
+        self.inner
+            .to_original(s, e)
+            .ok_or_else(|| input_error("span out of range"))
     }
 
     /// The span of the normalized text that ``original[start:end]`` became.
@@ -556,7 +617,9 @@ impl PyAlignment {
     ///     (start, end) in the normalized text.
     fn to_normalized(&self, start: i64, end: i64) -> PyResult<(usize, usize)> {
         let (s, e) = check_span(start, end, self.inner.original_len(), "original")?;
-        self.inner.to_normalized(s, e).ok_or_else(|| input_error("span out of range"))
+        self.inner
+            .to_normalized(s, e)
+            .ok_or_else(|| input_error("span out of range"))
     }
 
     /// Length of the original text.
@@ -597,13 +660,19 @@ impl PyAlignment {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyAlignment>().is_ok_and(|o| *o.get().inner == *self.inner)
+        other
+            .cast::<PyAlignment>()
+            .is_ok_and(|o| *o.get().inner == *self.inner)
     }
 
     /// Pickling: ``Alignment._from_blocks(original_length, normalized_length, blocks)``.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ctor = py.get_type::<PyAlignment>().getattr("_from_blocks")?;
-        let args = (self.inner.original_len(), self.inner.normalized_len(), self.inner.blocks());
+        let args = (
+            self.inner.original_len(),
+            self.inner.normalized_len(),
+            self.inner.blocks(),
+        );
         PyTuple::new(py, [ctor, args.into_pyobject(py)?.into_any()])
     }
 
@@ -615,7 +684,9 @@ impl PyAlignment {
     ) -> PyResult<Self> {
         let al = Alignment::from_blocks(original_length, normalized_length, &blocks)
             .map_err(PyFuratError)?;
-        Ok(PyAlignment { inner: Arc::new(al) })
+        Ok(PyAlignment {
+            inner: Arc::new(al),
+        })
     }
 }
 
@@ -630,7 +701,10 @@ impl PyAlignment {
 ///     'دير الزور'
 #[pyfunction]
 #[pyo3(signature = (text, profile = "search"))]
-pub(crate) fn normalize<'py>(text: &Bound<'py, PyAny>, profile: &str) -> PyResult<Bound<'py, PyString>> {
+pub(crate) fn normalize<'py>(
+    text: &Bound<'py, PyAny>,
+    profile: &str,
+) -> PyResult<Bound<'py, PyString>> {
     let n = profile_normalizer(profile)?;
     let s = expect_str(text, "text")?;
     Ok(normalize_one(n, s, false)?.0)

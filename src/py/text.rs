@@ -9,10 +9,10 @@
 
 use super::errors::type_error;
 use crate::normalize::CodeUnit;
+use pyo3::Borrowed;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
-use pyo3::Borrowed;
 
 /// The code units of a Python `str`, borrowed from the string object.
 #[derive(Clone, Copy)]
@@ -50,7 +50,9 @@ pub(crate) fn units<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Units<'a>> {
         let len = ffi::PyUnicode_GET_LENGTH(op) as usize;
         let data = ffi::PyUnicode_DATA(op);
         Ok(match ffi::PyUnicode_KIND(op) {
-            ffi::PyUnicode_1BYTE_KIND => Units::U8(std::slice::from_raw_parts(data as *const u8, len)),
+            ffi::PyUnicode_1BYTE_KIND => {
+                Units::U8(std::slice::from_raw_parts(data as *const u8, len))
+            }
             ffi::PyUnicode_2BYTE_KIND => {
                 Units::U16(std::slice::from_raw_parts(data as *const u16, len))
             }
@@ -92,7 +94,9 @@ impl<'py> StrSeq<'py> {
         } else if let Ok(l) = obj.cast::<PyList>() {
             l.to_tuple()
         } else {
-            let iter = obj.try_iter().map_err(|_| type_error(name, "a sequence of str", obj))?;
+            let iter = obj
+                .try_iter()
+                .map_err(|_| type_error(name, "a sequence of str", obj))?;
             PyTuple::new(obj.py(), iter.collect::<PyResult<Vec<_>>>()?)?
         };
         Ok(StrSeq { items })
@@ -104,7 +108,11 @@ impl<'py> StrSeq<'py> {
 
     /// Item `i` (`i < len`) as a `str`, borrowed from the snapshot, or
     /// furat's `TypeError` naming `name[i]`.
-    pub(crate) fn get_str<'a>(&'a self, i: usize, name: &str) -> PyResult<Borrowed<'a, 'py, PyString>> {
+    pub(crate) fn get_str<'a>(
+        &'a self,
+        i: usize,
+        name: &str,
+    ) -> PyResult<Borrowed<'a, 'py, PyString>> {
         let item = self.items.get_borrowed_item(i)?;
         item.cast::<PyString>()
             .map_err(|_| type_error(&format!("{name}[{i}]"), "str", &item.to_owned()))
@@ -118,7 +126,10 @@ impl<'py> StrSeq<'py> {
 /// for its widest character: here the scan stops at the first character
 /// that needs the buffer's own width, which in Arabic text is within the
 /// first few characters.
-pub(crate) fn new_str<'py, T: UnitKind>(py: Python<'py>, data: &[T]) -> PyResult<Bound<'py, PyString>> {
+pub(crate) fn new_str<'py, T: UnitKind>(
+    py: Python<'py>,
+    data: &[T],
+) -> PyResult<Bound<'py, PyString>> {
     let maxchar = T::max_char(data);
     let len = data.len() as ffi::Py_ssize_t;
     // SAFETY: `PyUnicode_New` returns a new, uninitialised string of `len`
@@ -178,7 +189,11 @@ pub(crate) trait UnitKind: Copy + CodeUnit {
 }
 
 fn latin1_max(data: impl Iterator<Item = u32> + Clone) -> u32 {
-    if data.clone().all(|c| c < 0x80) { 0x7F } else { 0xFF }
+    if data.clone().all(|c| c < 0x80) {
+        0x7F
+    } else {
+        0xFF
+    }
 }
 
 impl UnitKind for u8 {
@@ -227,14 +242,20 @@ pub(crate) fn expect_str<'a, 'py>(
     obj: &'a Bound<'py, PyAny>,
     what: &str,
 ) -> PyResult<&'a Bound<'py, PyString>> {
-    obj.cast::<PyString>().map_err(|_| type_error(what, "str", obj))
+    obj.cast::<PyString>()
+        .map_err(|_| type_error(what, "str", obj))
 }
 
 /// The items of a sequence or iterable of `str`, with a `TypeError` naming
 /// the first item that is not one (`"texts[3]: expected str, got int"`).
 /// A bare `str` is refused: it is almost always a mistake for a list.
 #[allow(dead_code)] // for the other engines' batch calls
-pub(crate) fn str_items<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, PyString>>> {
+pub(crate) fn str_items<'py>(
+    obj: &Bound<'py, PyAny>,
+    name: &str,
+) -> PyResult<Vec<Bound<'py, PyString>>> {
     let seq = StrSeq::new(obj, name)?;
-    (0..seq.len()).map(|i| seq.get_str(i, name).map(|s| s.to_owned())).collect()
+    (0..seq.len())
+        .map(|i| seq.get_str(i, name).map(|s| s.to_owned()))
+        .collect()
 }
