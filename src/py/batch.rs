@@ -25,8 +25,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 
 /// Chunks the pipeline may hold prepared or finished but not yet consumed,
-/// per thread: bounds the memory of a batch, whatever its length.
-const WINDOW_PER_THREAD: usize = 4;
+/// per thread: bounds the memory of a batch, whatever its length (a few MB
+/// of output). Generous on purpose: when the worker holding the next chunk
+/// to convert is preempted (a busy machine), the calling thread works on
+/// later chunks instead of waiting for it.
+const WINDOW_PER_THREAD: usize = 32;
 
 type Done<R> = Option<std::thread::Result<R>>;
 

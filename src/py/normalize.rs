@@ -9,7 +9,7 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 use std::cell::RefCell;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// Strings at least this long are normalized with the GIL released; below
 /// it, releasing costs more than it frees.
@@ -251,11 +251,21 @@ fn put<T: CodeUnit>(
     }
 }
 
-fn normalize_chunk(n: &Normalizer, inputs: &[Units<'_>]) -> ChunkOut {
-    let mut c = ChunkOut {
-        slots: Vec::with_capacity(inputs.len()),
-        ..ChunkOut::default()
-    };
+/// Chunk buffers are recycled: a chunk's output is a few hundred KB, which
+/// fresh from the allocator would cost page faults on every chunk.
+type ChunkPool = Mutex<Vec<ChunkOut>>;
+
+fn normalize_chunk(n: &Normalizer, inputs: &[Units<'_>], pool: &ChunkPool) -> ChunkOut {
+    let mut c = pool
+        .lock()
+        .ok()
+        .and_then(|mut p| p.pop())
+        .unwrap_or_default();
+    c.u8s.clear();
+    c.u16s.clear();
+    c.u32s.clear();
+    c.slots.clear();
+    c.slots.reserve(inputs.len());
     for u in inputs {
         let slot = match *u {
             Units::U8(d) => put(n, d, &mut c.u8s, Slot::U8),
@@ -283,6 +293,7 @@ pub(crate) fn normalize_many<'py>(
     let list =
         unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
     let list = list.cast_into::<PyList>()?;
+    let pool = ChunkPool::default();
     pipeline(
         py,
         len.div_ceil(BATCH_CHUNK),
@@ -299,7 +310,7 @@ pub(crate) fn normalize_many<'py>(
             }
             Ok(((), inputs))
         },
-        |inputs| normalize_chunk(n, inputs),
+        |inputs| normalize_chunk(n, inputs, &pool),
         |k, (), c| {
             for (j, slot) in c.slots.iter().enumerate() {
                 let i = k * BATCH_CHUNK + j;
@@ -322,6 +333,9 @@ pub(crate) fn normalize_many<'py>(
                 unsafe {
                     ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, obj.into_ptr())
                 };
+            }
+            if let Ok(mut p) = pool.lock() {
+                p.push(c);
             }
             Ok(())
         },
