@@ -207,10 +207,35 @@ fn normalize_one<'py>(
     Ok((out, al))
 }
 
-/// Items per chunk of a batch: small enough that a chunk's output stays in
-/// the cache until the calling thread converts it, large enough that the
-/// hand-over costs nothing.
-const BATCH_CHUNK: usize = 256;
+/// A chunk of a batch closes at this many items or code units, whichever
+/// comes first: small enough that a chunk's output stays in the cache until
+/// the calling thread converts it, large enough that the hand-over costs
+/// nothing, and a batch of a few long texts still spreads over the threads.
+const BATCH_CHUNK_ITEMS: usize = 256;
+const BATCH_CHUNK_UNITS: usize = 1 << 16;
+
+/// The chunk boundaries of a batch (`bounds[k]..bounds[k + 1]` is chunk
+/// `k`), checking every item's type first, so that a bad item fails the
+/// call before any work is done.
+fn chunk_bounds(texts: &StrSeq<'_>) -> PyResult<Vec<usize>> {
+    let len = texts.len();
+    let mut bounds = vec![0];
+    let (mut items, mut units) = (0, 0);
+    for i in 0..len {
+        let s = texts.get_str(i, "texts")?;
+        // SAFETY: `s` is a live `str` (a borrowed item of the tuple).
+        units += unsafe { ffi::PyUnicode_GET_LENGTH(s.as_ptr()) } as usize;
+        items += 1;
+        if items == BATCH_CHUNK_ITEMS || units >= BATCH_CHUNK_UNITS {
+            bounds.push(i + 1);
+            (items, units) = (0, 0);
+        }
+    }
+    if items > 0 {
+        bounds.push(len);
+    }
+    Ok(bounds)
+}
 
 /// Where one item's output is in a chunk's buffers.
 enum Slot {
@@ -293,13 +318,14 @@ pub(crate) fn normalize_many<'py>(
     let list =
         unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
     let list = list.cast_into::<PyList>()?;
+    let bounds = chunk_bounds(texts)?;
     let pool = ChunkPool::default();
     pipeline(
         py,
-        len.div_ceil(BATCH_CHUNK),
+        bounds.len() - 1,
         threads,
         |k| {
-            let range = k * BATCH_CHUNK..((k + 1) * BATCH_CHUNK).min(len);
+            let range = bounds[k]..bounds[k + 1];
             let mut inputs = Vec::with_capacity(range.len());
             for i in range {
                 let s = texts.get_str(i, "texts")?;
@@ -313,7 +339,7 @@ pub(crate) fn normalize_many<'py>(
         |inputs| normalize_chunk(n, inputs, &pool),
         |k, (), c| {
             for (j, slot) in c.slots.iter().enumerate() {
-                let i = k * BATCH_CHUNK + j;
+                let i = bounds[k] + j;
                 let obj = match slot {
                     Slot::U8(a, b) => new_str(py, &c.u8s[*a..*b])?,
                     Slot::U16(a, b) => new_str(py, &c.u16s[*a..*b])?,
