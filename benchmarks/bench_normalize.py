@@ -144,6 +144,16 @@ def main(argv: list[str] | None = None) -> int:
     add_one("furat", COMMON.normalize)
     add("batch", "furat", lambda ps: COMMON.normalize_batch(ps))  # type: ignore[arg-type]
     add("batch", "furat threads=1", lambda ps: COMMON.normalize_batch(ps, threads=1))  # type: ignore[arg-type]
+    # The same text cut into 10,000-character pieces: how the batch scales
+    # when the work per item outweighs building its result object.
+    pieces = [big[i : i + 10_000] for i in range(0, len(big), 10_000)]
+    pieces_in = lambda: fresh_list(pieces)  # noqa: E731
+    cases["batch"]["furat, 10k-char texts"] = Case(
+        "furat, 10k-char texts", pieces_in, lambda ps: COMMON.normalize_batch(ps), nb
+    )
+    cases["batch"]["furat, 10k-char texts, threads=1"] = Case(
+        "furat, 10k-char texts, threads=1", pieces_in, lambda ps: COMMON.normalize_batch(ps, threads=1), nb
+    )
     add_one("furat normalize_with_offsets", COMMON.normalize_with_offsets)
     add_one("furat search profile", SEARCH.normalize)
     add("batch", "furat search profile", lambda ps: SEARCH.normalize_batch(ps))  # type: ignore[arg-type]
@@ -194,6 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     off = cases["big"]["furat normalize_with_offsets"]
     offp = cases["paragraph"]["furat normalize_with_offsets"]
     print(f"\nbatch, {threads} threads vs 1 thread: {b.mbps:,.0f} / {b1.mbps:,.0f} MB/s = {b.mbps / b1.mbps:.2f}x")
+    lb, lb1 = cases["batch"]["furat, 10k-char texts"], cases["batch"]["furat, 10k-char texts, threads=1"]
+    print(
+        f"batch of 10k-character texts, {threads} threads vs 1 thread: "
+        f"{lb.mbps:,.0f} / {lb1.mbps:,.0f} MB/s = {lb.mbps / lb1.mbps:.2f}x"
+    )
     print(f"normalize_with_offsets: {off.mbps:,.0f} MB/s (big string), {offp.mbps:,.0f} MB/s (per paragraph)")
     return 0
 

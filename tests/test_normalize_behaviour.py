@@ -292,6 +292,15 @@ def test_batch_keeps_order_on_many_threads() -> None:
         assert SEARCH.normalize_batch(texts, threads=threads) == want
 
 
+def test_batch_of_long_texts_spreads_and_keeps_order() -> None:
+    """Long texts make chunks of their own (a chunk closes at 64K code
+    units); results still come back in order."""
+    texts = [f"{i} " + "دَيْرُ  الزُّوْر " * (4000 + 97 * i) for i in range(40)]
+    want = [SEARCH.normalize(t) for t in texts]
+    assert SEARCH.normalize_batch(texts, threads=2) == want
+    assert SEARCH.normalize_batch(texts, threads=3) == want
+
+
 _THREAD_PROBE = """
 import os, time, furat
 n = furat.Normalizer("search")
