@@ -9,7 +9,7 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 use std::cell::RefCell;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Strings at least this long are normalized with the GIL released; below
 /// it, releasing costs more than it frees.
@@ -396,11 +396,11 @@ pub(crate) fn threads_arg(threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option
 
 /// The normalizers of the named profiles, built once.
 fn profile_normalizer(profile: &str) -> PyResult<&'static Normalizer> {
-    static PROFILES: LazyLock<[Normalizer; 4]> =
-        LazyLock::new(|| Profile::ALL.map(Normalizer::from_profile));
+    // Each built on first use only: a table costs a few milliseconds.
+    static PROFILES: [OnceLock<Normalizer>; 4] = [const { OnceLock::new() }; 4];
     let p = Profile::parse(profile).map_err(PyFuratError)?;
     let i = Profile::ALL.iter().position(|q| *q == p).unwrap_or(0);
-    Ok(&PROFILES[i])
+    Ok(PROFILES[i].get_or_init(|| Normalizer::from_profile(p)))
 }
 
 #[pymethods]
