@@ -249,6 +249,8 @@ enum Slot {
 /// The outputs of one chunk, packed: one buffer per width.
 #[derive(Default)]
 struct ChunkOut {
+    /// The pool the buffers go back to (see `ChunkPools`).
+    owner: usize,
     u8s: Vec<u8>,
     u16s: Vec<u16>,
     u32s: Vec<u32>,
@@ -277,15 +279,43 @@ fn put<T: CodeUnit>(
 }
 
 /// Chunk buffers are recycled: a chunk's output is a few hundred KB, which
-/// fresh from the allocator would cost page faults on every chunk.
-type ChunkPool = Mutex<Vec<ChunkOut>>;
+/// fresh from the allocator would cost page faults on every chunk. Each
+/// thread gets its own buffers back (one pool per thread: the caller's,
+/// then each worker's): a buffer last written on another core would cost a
+/// cache-line transfer per 64 bytes written, which measured slower than
+/// the work itself.
+struct ChunkPools(Vec<Mutex<Vec<ChunkOut>>>);
 
-fn normalize_chunk(n: &Normalizer, inputs: &[Units<'_>], pool: &ChunkPool) -> ChunkOut {
-    let mut c = pool
-        .lock()
-        .ok()
-        .and_then(|mut p| p.pop())
-        .unwrap_or_default();
+impl ChunkPools {
+    fn new(threads: usize) -> ChunkPools {
+        ChunkPools((0..=threads).map(|_| Mutex::new(Vec::new())).collect())
+    }
+
+    /// The pool of the current thread: 0 for the caller, 1 + i for worker i.
+    fn index(&self) -> usize {
+        rayon::current_thread_index().map_or(0, |i| (i + 1).min(self.0.len() - 1))
+    }
+
+    fn take(&self) -> ChunkOut {
+        let owner = self.index();
+        let mut c = self.0[owner]
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_default();
+        c.owner = owner;
+        c
+    }
+
+    fn give_back(&self, c: ChunkOut) {
+        if let Some(Ok(mut p)) = self.0.get(c.owner).map(Mutex::lock) {
+            p.push(c);
+        }
+    }
+}
+
+fn normalize_chunk(n: &Normalizer, inputs: &[Units<'_>], pools: &ChunkPools) -> ChunkOut {
+    let mut c = pools.take();
     c.u8s.clear();
     c.u16s.clear();
     c.u32s.clear();
@@ -319,7 +349,7 @@ pub(crate) fn normalize_many<'py>(
         unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
     let list = list.cast_into::<PyList>()?;
     let bounds = chunk_bounds(texts)?;
-    let pool = ChunkPool::default();
+    let pool = ChunkPools::new(threads);
     pipeline(
         py,
         bounds.len() - 1,
@@ -360,9 +390,7 @@ pub(crate) fn normalize_many<'py>(
                     ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, obj.into_ptr())
                 };
             }
-            if let Ok(mut p) = pool.lock() {
-                p.push(c);
-            }
+            pool.give_back(c);
             Ok(())
         },
     )?;
