@@ -9,17 +9,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 versions=${FURAT_PYTHONS:-"3.10 3.11 3.12 3.13"}
-out=target/wheels-check
+out=$PWD/target/wheels-check
 rm -rf "$out"
 mkdir -p "$out"
 maturin=${MATURIN:-.venv/bin/maturin}
 failed=0
 for v in $versions; do
-    py=$(command -v "python$v" || true)
+    # A pyenv shim on PATH may exist for a version that is not selected (it
+    # then fails to run), so every candidate is tried until one runs.
+    py=""
+    for cand in "$(command -v "python$v" || true)" \
+        "$(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$v".*/bin/python 2>/dev/null | grep -v t/bin | sort -V | tail -n 1 || true)"; do
+        if [ -n "$cand" ] && "$cand" -c 'import sys' 2>/dev/null; then
+            py=$cand
+            break
+        fi
+    done
     if [ -z "$py" ]; then
-        py=$(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$v".*/bin/python 2>/dev/null | grep -v t/bin | sort -V | tail -n 1 || true)
-    fi
-    if [ -z "$py" ] || ! "$py" -c 'import sys' 2>/dev/null; then
         echo "python $v: not found" >&2
         failed=1
         continue

@@ -61,6 +61,13 @@ fn pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
     Some(built)
 }
 
+/// The shared pool of `threads` workers (built on first use), for callers
+/// that schedule their own work on it, like the Python layer's pipelined
+/// batches. `None` if the pool cannot be built.
+pub fn thread_pool(threads: usize) -> Option<Arc<rayon::ThreadPool>> {
+    pool(threads.max(1))
+}
+
 /// Resolves a caller's thread request: `None` or `0` means the default.
 pub fn resolve_threads(requested: Option<usize>) -> usize {
     match requested {

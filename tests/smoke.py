@@ -1,5 +1,6 @@
 """A smoke test run in a fresh venv per CPython version by
-scripts/check_pythons.sh: the wheel imports and its engines answer."""
+scripts/check_pythons.sh: the wheel imports and its engines answer, on
+strings of every PEP 393 width."""
 
 import pickle
 import sys
@@ -12,6 +13,13 @@ out, al = n.normalize_with_offsets("في  الحَسَكَة")
 assert out == "في الحسكه" and al.to_original(3, 9) == (4, 13)
 assert pickle.loads(pickle.dumps(n)) == n
 assert n.normalize_batch(["أ", "ة"] * 1000) == ["ا", "ه"] * 1000
+assert n.normalize_batch(["أ", "ة"] * 1000, threads=1) == ["ا", "ه"] * 1000
+# 1-byte (Latin-1), 2-byte, 4-byte strings; lone surrogates; unchanged input.
+assert n.normalize("ÀB\xa0c") == "àb c"
+assert n.normalize("👍  أَ") == "👍 ا"
+assert n.normalize("\ud800\u064e") == "\ud800"
+s = "دير"
+assert n.normalize(s) is s
 print(f"furat {furat.__version__} ok on Python {sys.version.split()[0]}")
 
 # pipelines (issue 5): the command-line tool runs on this Python, with no

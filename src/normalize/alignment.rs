@@ -50,7 +50,11 @@ enum Side {
 impl Alignment {
     /// The identity alignment of a text of `len` characters.
     pub fn identity(len: usize) -> Alignment {
-        Alignment { blocks: Vec::new(), orig_len: len, norm_len: len }
+        Alignment {
+            blocks: Vec::new(),
+            orig_len: len,
+            norm_len: len,
+        }
     }
 
     /// Length of the original text, in characters.
@@ -165,10 +169,16 @@ impl Alignment {
     pub fn then(&self, second: &Alignment) -> Alignment {
         debug_assert_eq!(self.norm_len, second.orig_len);
         if self.is_identity() {
-            return Alignment { orig_len: self.orig_len, ..second.clone() };
+            return Alignment {
+                orig_len: self.orig_len,
+                ..second.clone()
+            };
         }
         if second.is_identity() {
-            return Alignment { norm_len: second.norm_len, ..self.clone() };
+            return Alignment {
+                norm_len: second.norm_len,
+                ..self.clone()
+            };
         }
         let mut out = AlignmentBuilder::new();
         for c in clusters(self, second) {
@@ -198,27 +208,48 @@ impl Alignment {
         let (mut o, mut n) = (0usize, 0usize);
         for &(orig, ol, norm, nl) in blocks {
             let fits = orig >= o && norm >= n && orig - o == norm - n;
-            if !fits || orig + ol > orig_len || norm + nl > norm_len || u32::try_from(orig + ol).is_err()
+            if !fits
+                || orig + ol > orig_len
+                || norm + nl > norm_len
+                || u32::try_from(orig + ol).is_err()
             {
                 return Err(crate::Error::invalid_data(format!(
                     "alignment block ({orig}, {ol}, {norm}, {nl}) is out of order or out of range"
                 )));
             }
-            out.push(Block { orig: orig as u32, norm: norm as u32, orig_len: ol as u32, norm_len: nl as u32 });
+            out.push(Block {
+                orig: orig as u32,
+                norm: norm as u32,
+                orig_len: ol as u32,
+                norm_len: nl as u32,
+            });
             o = orig + ol;
             n = norm + nl;
         }
         if orig_len - o != norm_len - n {
-            return Err(crate::Error::invalid_data("alignment lengths do not match its blocks"));
+            return Err(crate::Error::invalid_data(
+                "alignment lengths do not match its blocks",
+            ));
         }
-        Ok(Alignment { blocks: out, orig_len, norm_len })
+        Ok(Alignment {
+            blocks: out,
+            orig_len,
+            norm_len,
+        })
     }
 
     /// The blocks, for tests and debugging: (orig, orig_len, norm, norm_len).
     pub fn blocks(&self) -> Vec<(usize, usize, usize, usize)> {
         self.blocks
             .iter()
-            .map(|b| (b.orig as usize, b.orig_len as usize, b.norm as usize, b.norm_len as usize))
+            .map(|b| {
+                (
+                    b.orig as usize,
+                    b.orig_len as usize,
+                    b.norm as usize,
+                    b.norm_len as usize,
+                )
+            })
             .collect()
     }
 }
@@ -263,11 +294,20 @@ impl AlignmentBuilder {
         if orig_len == 0 && norm_len == 0 {
             return;
         }
-        self.blocks.push(Block { orig, norm, orig_len, norm_len });
+        self.blocks.push(Block {
+            orig,
+            norm,
+            orig_len,
+            norm_len,
+        });
     }
 
     pub(crate) fn finish(self, orig_len: usize, norm_len: usize) -> Alignment {
-        Alignment { blocks: self.blocks, orig_len, norm_len }
+        Alignment {
+            blocks: self.blocks,
+            orig_len,
+            norm_len,
+        }
     }
 }
 
@@ -324,7 +364,12 @@ mod tests {
         Alignment {
             blocks: blocks
                 .iter()
-                .map(|&(orig, orig_len, norm, norm_len)| Block { orig, orig_len, norm, norm_len })
+                .map(|&(orig, orig_len, norm, norm_len)| Block {
+                    orig,
+                    orig_len,
+                    norm,
+                    norm_len,
+                })
                 .collect(),
             orig_len,
             norm_len,

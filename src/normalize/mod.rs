@@ -40,8 +40,11 @@ use std::fmt;
 use std::sync::{Arc, LazyLock, Mutex};
 use table::Table;
 
-/// How many times a text is re-run when a pass leaves it non-NFC.
-const MAX_PASSES: usize = 4;
+/// How many times a text is re-run when a pass leaves it non-NFC. Real text
+/// needs one pass, and a second only where a deletion brought composable
+/// characters together; each later pass only composes or reorders, so the
+/// loop ends long before this bound (the property tests check idempotence).
+const MAX_PASSES: usize = 8;
 
 struct Inner {
     options: Options,
@@ -72,14 +75,32 @@ pub struct Normalized<T> {
     pub alignment: Option<Alignment>,
 }
 
+/// What [`Normalizer::normalize_into`] did; the output itself went to the
+/// caller's buffer.
+pub struct Outcome {
+    /// Whether the output differs from the input. When it does not, the
+    /// buffer still holds a copy of the input.
+    pub changed: bool,
+    /// Set in the one case where the output does not fit the input's width;
+    /// the buffer's new contents are then meaningless.
+    pub wide: Option<Vec<u32>>,
+    /// Present when asked for.
+    pub alignment: Option<Alignment>,
+}
+
 impl Normalizer {
     /// A normalizer for `options`.
     pub fn new(options: Options) -> Normalizer {
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(inner) = cache.get(&options) {
-            return Normalizer { inner: Arc::clone(inner) };
+            return Normalizer {
+                inner: Arc::clone(inner),
+            };
         }
-        let inner = Arc::new(Inner { options, table: Table::build(&options) });
+        let inner = Arc::new(Inner {
+            options,
+            table: Table::build(&options),
+        });
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
@@ -118,7 +139,9 @@ impl Normalizer {
     /// form the other engines use, since its indices are `str` indices.
     pub fn normalize_chars(&self, chars: &[char]) -> (Vec<char>, Alignment) {
         let res = self.normalize_units(chars, true);
-        let al = res.alignment.unwrap_or_else(|| Alignment::identity(chars.len()));
+        let al = res
+            .alignment
+            .unwrap_or_else(|| Alignment::identity(chars.len()));
         (res.text.unwrap_or_else(|| chars.to_vec()), al)
     }
 
@@ -128,73 +151,110 @@ impl Normalizer {
     /// operation maps a character to a wider one; should that ever not hold,
     /// the result comes back in `wide` (as `u32`) rather than truncated.
     pub fn normalize_units<T: CodeUnit>(&self, input: &[T], aligned: bool) -> Normalized<T> {
-        if aligned {
-            self.passes::<T, true>(input)
-        } else {
-            self.passes::<T, false>(input)
+        let mut out = Vec::new();
+        let res = self.normalize_into(input, &mut out, aligned);
+        Normalized {
+            text: (res.changed && res.wide.is_none()).then_some(out),
+            wide: res.wide,
+            alignment: res.alignment,
         }
     }
 
-    fn passes<T: CodeUnit, const ALIGN: bool>(&self, input: &[T]) -> Normalized<T> {
+    /// Normalizes fixed-width code units, appending the output to `out`
+    /// (which callers reuse, to spare an allocation per text).
+    pub fn normalize_into<T: CodeUnit>(
+        &self,
+        input: &[T],
+        out: &mut Vec<T>,
+        aligned: bool,
+    ) -> Outcome {
+        if aligned {
+            self.passes::<T, true>(input, out)
+        } else {
+            self.passes::<T, false>(input, out)
+        }
+    }
+
+    fn passes<T: CodeUnit, const ALIGN: bool>(&self, input: &[T], out: &mut Vec<T>) -> Outcome {
         let opts = &self.inner.options;
-        let mut current: Option<Vec<T>> = None;
-        let mut alignment: Option<Alignment> = None;
-        for pass in 0..MAX_PASSES {
-            let text: &[T] = current.as_deref().unwrap_or(input);
-            let len = text.len();
-            let mut al = AlignmentBuilder::new();
-            // NFC first, where needed. On later passes this is what the
-            // extra pass is for.
-            let patches = if opts.nfc { nfc::find_patches(text) } else { Vec::new() };
-            if pass > 0 && patches.is_empty() {
-                break; // the previous output is stable
-            }
-            let composed;
-            let (src, nfc_al) = if patches.is_empty() {
-                (text, None)
+        let table = &self.inner.table;
+        let ws = opts.whitespace;
+        let base = out.len();
+        let mut al = AlignmentBuilder::new();
+        // One pass that checks NFC on the fly: on NFC text (nearly all text)
+        // that is all there is to do.
+        let mut st = engine::run::<T, ALIGN>(table, ws, input, out, &mut al, opts.nfc);
+        let mut changed = st.changed;
+        let mut alignment = None;
+        if st.needs_nfc {
+            // Compose the few segments that need it, then map.
+            out.truncate(base);
+            al = AlignmentBuilder::new();
+            let patches = nfc::find_patches(input);
+            if patches.is_empty() {
+                st = engine::run::<T, ALIGN>(table, ws, input, out, &mut al, false);
+                changed = st.changed;
+                if ALIGN {
+                    alignment = Some(al.finish(input.len(), out.len() - base));
+                }
             } else {
                 let mut nb = AlignmentBuilder::new();
-                composed = nfc::apply(text, &patches, ALIGN.then_some(&mut nb));
-                let mid_len = composed.len();
-                (&composed[..], Some(nb.finish(len, mid_len)))
-            };
-            let res = engine::run::<T, ALIGN>(&self.inner.table, opts.whitespace, src, &mut al);
-            if res.overflow {
-                return self.widened::<T, ALIGN>(input);
+                let composed = nfc::apply(input, &patches, ALIGN.then_some(&mut nb));
+                st = engine::run::<T, ALIGN>(table, ws, &composed, out, &mut al, false);
+                changed = true;
+                if ALIGN {
+                    let nfc_al = nb.finish(input.len(), composed.len());
+                    alignment = Some(nfc_al.then(&al.finish(composed.len(), out.len() - base)));
+                }
             }
-            let changed = res.changed || nfc_al.is_some();
-            if !changed {
+        } else if ALIGN {
+            alignment = Some(al.finish(input.len(), out.len() - base));
+        }
+        // A deletion or replacement may have brought together characters
+        // that compose (ا, deleted ZWSP, U+0654): NFC again and re-map, so
+        // that `normalize` is idempotent.
+        let mut pass = 1;
+        while opts.nfc && st.recheck_nfc && !st.overflow && pass < MAX_PASSES {
+            let patches = nfc::find_patches(&out[base..]);
+            if patches.is_empty() {
                 break;
             }
+            let mut nb = AlignmentBuilder::new();
+            let composed = nfc::apply(&out[base..], &patches, ALIGN.then_some(&mut nb));
+            out.truncate(base);
+            let mut step = AlignmentBuilder::new();
+            st = engine::run::<T, ALIGN>(table, ws, &composed, out, &mut step, false);
+            changed = true;
             if ALIGN {
-                let step = al.finish(src.len(), res.out.len());
-                let step = match nfc_al {
-                    Some(n) => n.then(&step),
-                    None => step,
-                };
-                alignment = Some(match alignment {
-                    Some(prev) => prev.then(&step),
-                    None => step,
-                });
+                let step = nb
+                    .finish(
+                        alignment.as_ref().map_or(0, Alignment::normalized_len),
+                        composed.len(),
+                    )
+                    .then(&step.finish(composed.len(), out.len() - base));
+                alignment = alignment.map(|a| a.then(&step));
             }
-            current = Some(res.out);
-            if !opts.nfc {
-                break; // without NFC one pass is already a fixed point
-            }
+            pass += 1;
         }
-        if ALIGN && alignment.is_none() {
-            alignment = Some(Alignment::identity(input.len()));
+        if st.overflow {
+            out.truncate(base);
+            return self.widened::<T, ALIGN>(input);
         }
-        Normalized { text: current, wide: None, alignment: if ALIGN { alignment } else { None } }
+        Outcome {
+            changed,
+            wide: None,
+            alignment,
+        }
     }
 
     /// The path for output that does not fit `T`: redone in `u32`.
-    fn widened<T: CodeUnit, const ALIGN: bool>(&self, input: &[T]) -> Normalized<T> {
+    fn widened<T: CodeUnit, const ALIGN: bool>(&self, input: &[T]) -> Outcome {
         let wide: Vec<u32> = input.iter().map(|u| u.get()).collect();
-        let res = self.passes::<u32, ALIGN>(&wide);
-        Normalized {
-            text: None,
-            wide: Some(res.text.unwrap_or(wide)),
+        let mut out = Vec::new();
+        let res = self.passes::<u32, ALIGN>(&wide, &mut out);
+        Outcome {
+            changed: true,
+            wide: Some(if res.changed { out } else { wide }),
             alignment: res.alignment,
         }
     }
@@ -215,7 +275,9 @@ impl Eq for Normalizer {}
 
 impl fmt::Debug for Normalizer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Normalizer").field("options", &self.inner.options).finish()
+        f.debug_struct("Normalizer")
+            .field("options", &self.inner.options)
+            .finish()
     }
 }
 

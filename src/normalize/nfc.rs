@@ -27,8 +27,7 @@ static SENSITIVE_BMP: LazyLock<Box<[u64]>> = LazyLock::new(|| {
 });
 
 fn is_safe_starter(ch: char) -> bool {
-    canonical_combining_class(ch) == 0
-        && is_nfc_quick(std::iter::once(ch)) == IsNormalized::Yes
+    canonical_combining_class(ch) == 0 && is_nfc_quick(std::iter::once(ch)) == IsNormalized::Yes
 }
 
 /// Whether `c` may take part in a composition or reordering.
@@ -86,19 +85,33 @@ pub(crate) fn find_patches<T: CodeUnit>(input: &[T]) -> Vec<Patch> {
         }
         // Recompose from the start of this combining sequence to the next
         // safe starter: nothing after that can interact with it.
-        let start = last_starter.min(i);
+        let mut start = last_starter.min(i);
+        if char::from_u32(input[start].get()).is_none() {
+            // A lone surrogate starts the sequence: it composes with
+            // nothing, so only the marks after it are reordered.
+            start += 1;
+        }
         let mut end = i + 1;
         while end < n && is_sensitive(input[end].get()) {
             end += 1;
         }
-        let segment: String =
-            input[start..end].iter().filter_map(|u| char::from_u32(u.get())).collect();
+        let segment: String = input[start..end]
+            .iter()
+            .filter_map(|u| char::from_u32(u.get()))
+            .collect();
         if segment.chars().count() == end - start {
             let composed: Vec<u32> = segment.nfc().map(u32::from).collect();
             let same = composed.len() == end - start
-                && composed.iter().zip(&input[start..end]).all(|(a, b)| *a == b.get());
+                && composed
+                    .iter()
+                    .zip(&input[start..end])
+                    .all(|(a, b)| *a == b.get());
             if !same {
-                patches.push(Patch { start, end, chars: composed });
+                patches.push(Patch {
+                    start,
+                    end,
+                    chars: composed,
+                });
             }
         }
         i = end;

@@ -18,7 +18,8 @@ pub enum Diacritics {
     /// (U+064B-0652, U+0670): what CAMeL Tools' `dediac_ar` deletes.
     Basic,
     /// Every Arabic combining mark: U+0610-061A, U+064B-065F, U+0670,
-    /// U+06D6-06ED, U+0898-089F, U+08CA-08E1, U+08E3-08FF, U+10EFA-10EFF.
+    /// U+06D6-06ED (less U+06DD, U+06DE, U+06E9, which are not marks),
+    /// U+0897-089F, U+08CA-08E1, U+08E3-08FF, U+10EFA-10EFF.
     All,
     /// As `All`, but shadda (U+0651) stays: it marks a doubled consonant.
     KeepShadda,
@@ -69,7 +70,12 @@ pub enum Profile {
 
 impl Profile {
     /// All profiles, in documentation order.
-    pub const ALL: [Profile; 4] = [Profile::Search, Profile::Clean, Profile::Camel, Profile::None];
+    pub const ALL: [Profile; 4] = [
+        Profile::Search,
+        Profile::Clean,
+        Profile::Camel,
+        Profile::None,
+    ];
 
     /// The profile's name as Python spells it.
     pub fn name(self) -> &'static str {
@@ -176,8 +182,11 @@ const DIACRITICS_MODES: [(&str, Diacritics); 4] = [
     ("all", Diacritics::All),
     ("keep_shadda", Diacritics::KeepShadda),
 ];
-const ALEF_MODES: [(&str, Alef); 3] =
-    [("keep", Alef::Keep), ("basic", Alef::Basic), ("all", Alef::All)];
+const ALEF_MODES: [(&str, Alef); 3] = [
+    ("keep", Alef::Keep),
+    ("basic", Alef::Basic),
+    ("all", Alef::All),
+];
 const WHITESPACE_MODES: [(&str, Whitespace); 4] = [
     ("keep", Whitespace::Keep),
     ("spaces", Whitespace::Spaces),
@@ -186,17 +195,24 @@ const WHITESPACE_MODES: [(&str, Whitespace); 4] = [
 ];
 
 fn mode_name<T: PartialEq + Copy>(modes: &[(&'static str, T)], value: T) -> &'static str {
-    modes.iter().find(|(_, v)| *v == value).map_or("?", |(n, _)| n)
+    modes
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("?", |(n, _)| n)
 }
 
 fn parse_mode<T: Copy>(option: &str, modes: &[(&'static str, T)], value: &str) -> Result<T> {
-    modes.iter().find(|(n, _)| *n == value).map(|(_, v)| *v).ok_or_else(|| {
-        let names: Vec<String> = modes.iter().map(|(n, _)| format!("{n:?}")).collect();
-        Error::invalid_option(format!(
-            "invalid value {value:?} for option {option:?}; expected one of {}",
-            names.join(", ")
-        ))
-    })
+    modes
+        .iter()
+        .find(|(n, _)| *n == value)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let names: Vec<String> = modes.iter().map(|(n, _)| format!("{n:?}")).collect();
+            Error::invalid_option(format!(
+                "invalid value {value:?} for option {option:?}; expected one of {}",
+                names.join(", ")
+            ))
+        })
 }
 
 impl Options {
@@ -270,7 +286,9 @@ impl Options {
 
     /// The profile whose options these are exactly, if any.
     pub fn matching_profile(&self) -> Option<Profile> {
-        Profile::ALL.into_iter().find(|p| Options::profile(*p) == *self)
+        Profile::ALL
+            .into_iter()
+            .find(|p| Options::profile(*p) == *self)
     }
 
     fn bool_field(&mut self, name: &str) -> Option<&mut bool> {
@@ -380,7 +398,10 @@ mod tests {
         o.set_bool("teh_marbuta", false).unwrap();
         o.set_mode("diacritics", "keep_shadda").unwrap();
         assert_eq!(o.get("teh_marbuta").unwrap(), OptionValue::Bool(false));
-        assert_eq!(o.get("diacritics").unwrap(), OptionValue::Mode("keep_shadda"));
+        assert_eq!(
+            o.get("diacritics").unwrap(),
+            OptionValue::Mode("keep_shadda")
+        );
         assert_eq!(o.matching_profile(), None);
         assert!(o.set_bool("diacritics", true).is_err());
         assert!(o.set_mode("tatweel", "all").is_err());

@@ -89,3 +89,32 @@ fn lone_surrogates_pass_through() {
     let out = search().normalize_units(&units, true);
     assert_eq!(out.text.unwrap(), vec![0xD800, 0x0628, 0xDC00]);
 }
+
+#[test]
+fn nfc_check_paths() {
+    let clean = Normalizer::from_profile(Profile::Clean);
+    // A "maybe" character that composes with nothing: the pass stops, the
+    // scan finds nothing to compose, the text comes back unchanged.
+    let units: Vec<u16> = "ه\u{0654}".encode_utf16().collect();
+    assert!(clean.normalize_units(&units, false).text.is_none());
+    // Out-of-order marks are reordered; in-order marks are left alone.
+    assert_eq!(clean.normalize("ب\u{0651}\u{064E}"), "ب\u{064E}\u{0651}");
+    let ordered: Vec<u16> = "ب\u{064E}\u{0651}".encode_utf16().collect();
+    assert!(clean.normalize_units(&ordered, true).text.is_none());
+    // A deletion brings a composable pair together: the output is checked
+    // again and composed, with one block from the original.
+    let (out, al) = clean.normalize_with_alignment("xا\u{200B}\u{0654}y");
+    assert_eq!(out, "xأy");
+    assert_eq!(al.to_original(1, 2), Some((1, 4)));
+    assert_eq!(al.to_original(2, 3), Some((4, 5)));
+}
+
+#[test]
+fn lone_space_fast_path_keeps_collapsing_right() {
+    let n = search();
+    assert_eq!(n.normalize("a b  c \u{064E} d\u{00A0}e "), "a b c d e");
+    let (out, al) = n.normalize_with_alignment("ab cd  ef");
+    assert_eq!(out, "ab cd ef");
+    assert_eq!(al.to_original(5, 6), Some((5, 7)));
+    assert_eq!(al.to_original(6, 8), Some((7, 9)));
+}

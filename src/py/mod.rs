@@ -4,6 +4,7 @@
 //! errors to the exception hierarchy of `errors.rs`. Each engine has one
 //! file here; `_furat` registers them.
 
+mod batch;
 mod errors;
 mod gazetteer;
 mod normalize;
