@@ -287,7 +287,8 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["normalize", "x", "--set", "colour=blue"]) == 2
     assert "colour" in capsys.readouterr().err
     assert main(["normalize", "x", "--set", "teh_marbuta=maybe"]) == 2
-    assert "teh_marbuta: expected bool" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "teh_marbuta" in err and "bool" in err
     with pytest.raises(SystemExit) as e:
         main(["normalize", "x", "-j", "0"])
     assert e.value.code == 2

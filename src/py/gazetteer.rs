@@ -285,7 +285,7 @@ impl PyGazetteer {
     fn find<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = text.py();
         let s = expect_str(text, "text")?;
-        let u = units(s);
+        let u = units(s)?;
         let found = if u.len() >= DETACH_MIN_LEN {
             py.detach(|| self.inner.find_chars(&to_chars(u)))
         } else {
@@ -315,7 +315,7 @@ impl PyGazetteer {
         let threads = parallel::resolve_threads(threads);
         let out = PyList::empty(py);
         for chunk in items.chunks(BATCH_CHUNK) {
-            let inputs: Vec<Units<'_>> = chunk.iter().map(units).collect();
+            let inputs: Vec<Units<'_>> = chunk.iter().map(units).collect::<PyResult<_>>()?;
             let g = &self.inner;
             let results =
                 py.detach(|| parallel::map(&inputs, threads, |u| g.find_chars(&to_chars(*u))));
