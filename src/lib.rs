@@ -10,6 +10,7 @@
 //! Offsets in the public API are counted in Unicode scalar values (Rust
 //! `char`s), which are exactly Python `str` indices.
 
+pub mod boilerplate;
 pub mod error;
 pub mod normalize;
 pub mod parallel;
@@ -33,5 +34,7 @@ mod oibits {
         assert_all::<crate::normalize::Normalizer>();
         assert_all::<crate::normalize::Options>();
         assert_all::<crate::normalize::Alignment>();
+        assert_all::<crate::boilerplate::Article>();
+        assert_all::<crate::boilerplate::Templates>();
     }
 }

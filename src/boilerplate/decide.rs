@@ -1,0 +1,364 @@
+//! From line features to labels: lists, the body, the headline.
+//!
+//! * **Lists.** A bare list header ("مقالات ذات صلة", "الوسوم", "Read
+//!   more") takes the headline-like lines after it. The first one always
+//!   (a single "اقرأ أيضاً" link), later ones unless a paragraph follows
+//!   right after them (then the body has resumed and the line is its
+//!   subheading).
+//! * **Body.** Every line gets a score: paragraphs up (more for longer
+//!   ones), short sentences a little up, headline-like lines a little down,
+//!   chrome down, list headers further down, end-of-article markers (a
+//!   comment form) a wall. The body is the contiguous run of lines with the
+//!   highest total (Kadane): subheadings between paragraphs cost less than
+//!   the paragraphs around them bring, so they stay, while chrome and
+//!   headline lists at the edges stay out. Inside the body, chrome lines are
+//!   still boilerplate.
+//! * **Headline.** Among the headline-like lines before the body: one that
+//!   recurs with or without a site suffix (the page title and the h1), else
+//!   the last one followed by a meta line (date, byline, source), else the
+//!   last one before the body.
+
+use super::features::{Doc, Info, Prose};
+use super::lexicon::Role;
+use super::text;
+use super::{Kind, Label};
+use rustc_hash::FxHashMap;
+
+/// The decision for a page.
+#[derive(Debug, Default)]
+pub(crate) struct Labels {
+    /// (label, kind, reason) per line.
+    pub(crate) lines: Vec<(Label, Kind, String)>,
+    /// The headline's line.
+    pub(crate) title: Option<usize>,
+    /// The character offset (in the text) where the headline's site suffix
+    /// starts, and where it ends before it (the separator excluded).
+    pub(crate) suffix: Option<(usize, usize)>,
+    /// First and last line of the body.
+    pub(crate) body: Option<(usize, usize)>,
+}
+
+/// Separators between a headline and a site name.
+const SEPARATORS: [char; 8] = ['-', '–', '—', '|', '｜', '·', '»', '~'];
+
+/// Decides every line of a page.
+pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
+    let lines = &doc.lines;
+    let n = lines.len();
+    let dup_of = duplicates(lines);
+    let consumed = lists(lines);
+    let body = best_body(lines, &dup_of, &consumed);
+    let first_body = body.map_or(n, |b| b.0);
+    let (title, group) = choose_title(doc, first_body, &dup_of, &consumed);
+    let suffix = title.and_then(|t| site_suffix(doc, t, &group));
+
+    let mut out = Vec::with_capacity(n);
+    for (i, l) in lines.iter().enumerate() {
+        let in_body = body.is_some_and(|(s, e)| (s..=e).contains(&i));
+        out.push(label_line(doc, i, l, in_body, first_body, title, &group, &dup_of, &consumed));
+    }
+    name_lines(doc, &mut out, title, suffix, first_body);
+    Labels { lines: out, title, suffix, body }
+}
+
+/// For each line, the earlier line it repeats (three words or more).
+fn duplicates(lines: &[Info]) -> Vec<Option<usize>> {
+    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if l.blank || l.words < 3 {
+                return None;
+            }
+            let f = *first.entry(l.hash).or_insert(i);
+            (f != i).then_some(f)
+        })
+        .collect()
+}
+
+/// The lines taken by list headers: (header line, kind).
+fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
+    let mut out = vec![None; lines.len()];
+    let next_nonblank = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(c) = lines[i].chrome.as_ref() else {
+            i += 1;
+            continue;
+        };
+        // Only a bare header opens a list; "اقرأ أيضاً: <headline>" is an
+        // item on its own.
+        let bare = c.lead_words == 0 || lines[i].words == c.lead_words;
+        if c.role != Role::List || !bare {
+            i += 1;
+            continue;
+        }
+        let mut taken = 0;
+        let mut j = i + 1;
+        while j < lines.len() {
+            let l = &lines[j];
+            if l.blank {
+                j += 1;
+                continue;
+            }
+            if let Some(c2) = &l.chrome {
+                if c2.role == Role::Line {
+                    j += 1;
+                    continue;
+                }
+                break; // another header or the end
+            }
+            if !l.headline_like() {
+                break;
+            }
+            let next_is_paragraph = next_nonblank(j + 1).is_some_and(|k| lines[k].prose == Prose::Anchor);
+            if taken > 0 && next_is_paragraph {
+                break;
+            }
+            out[j] = Some((i, c.kind));
+            taken += 1;
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The body: the contiguous run of lines with the best total score.
+fn best_body(lines: &[Info], dup_of: &[Option<usize>], consumed: &[Option<(usize, Kind)>]) -> Option<(usize, usize)> {
+    let score = |i: usize| -> i64 {
+        let l = &lines[i];
+        if l.blank {
+            return 0;
+        }
+        if let Some(c) = &l.chrome {
+            return match c.role {
+                Role::End => -1000,
+                Role::List => -6,
+                Role::Line => -3,
+            };
+        }
+        if consumed[i].is_some() || dup_of[i].is_some() {
+            return -3;
+        }
+        match l.prose {
+            Prose::Anchor => 4 + l.words.min(60) as i64 / 3,
+            Prose::Weak => 1,
+            Prose::No => -1,
+        }
+    };
+    let (mut best, mut best_span) = (0i64, None);
+    let (mut run, mut run_start) = (0i64, 0usize);
+    for i in 0..lines.len() {
+        let s = score(i);
+        if run <= 0 {
+            if s <= 0 {
+                continue;
+            }
+            run = 0;
+            run_start = i;
+        }
+        run += s;
+        if run > best {
+            best = run;
+            best_span = Some((run_start, i));
+        }
+    }
+    // A body is at least one paragraph, or two short sentences.
+    best_span.filter(|&(s, e)| {
+        let anchors = (s..=e).filter(|&i| lines[i].chrome.is_none() && lines[i].prose == Prose::Anchor).count();
+        anchors >= 1 || best >= 2
+    })
+}
+
+fn is_candidate(l: &Info, consumed: bool) -> bool {
+    l.headline_like() && !consumed && (l.words >= 3 || l.words == 2 && l.key.text.chars().count() >= 12)
+}
+
+/// The headline and the lines that repeat it.
+fn choose_title(
+    doc: &Doc<'_>,
+    first_body: usize,
+    dup_of: &[Option<usize>],
+    consumed: &[Option<(usize, Kind)>],
+) -> (Option<usize>, Vec<usize>) {
+    let lines = &doc.lines;
+    let cands: Vec<usize> =
+        (0..first_body).filter(|&i| is_candidate(&lines[i], consumed[i].is_some()) || dup_of[i].is_some()).collect();
+    // 1. The page title and the h1: the same headline twice, one of them
+    //    with a site suffix, or repeated further down.
+    let prefix_hash: Vec<Option<u64>> =
+        cands.iter().map(|&i| split_at_separator(doc.text(i)).map(|(p, _)| hash_of(p))).collect();
+    for (a, &i) in cands.iter().enumerate() {
+        if dup_of[i].is_some() || !is_candidate(&lines[i], false) {
+            continue;
+        }
+        let mut group = vec![];
+        for (b, &j) in cands.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            let related = prefix_hash[a] == Some(lines[j].hash)
+                || prefix_hash[b] == Some(lines[i].hash)
+                || lines[j].hash == lines[i].hash && !adjacent(lines, i, j);
+            if related {
+                group.push(j);
+            }
+        }
+        if !group.is_empty() {
+            return (Some(i), group);
+        }
+    }
+    let cands: Vec<usize> = cands.into_iter().filter(|&i| dup_of[i].is_none()).collect();
+    // 2. A headline followed by its meta lines.
+    let meta_follows = |i: usize| {
+        let next = (i + 1..lines.len()).find(|&j| !lines[j].blank);
+        next.and_then(|j| lines[j].chrome.as_ref()).is_some_and(|c| {
+            matches!(
+                c.kind,
+                Kind::Date | Kind::Byline | Kind::Source | Kind::Dateline | Kind::ReadingTime | Kind::Counter | Kind::Share
+            )
+        })
+    };
+    if let Some(&i) = cands.iter().rev().find(|&&i| meta_follows(i)) {
+        return (Some(i), vec![]);
+    }
+    // 3. The last headline-like line before the body.
+    (cands.last().copied(), vec![])
+}
+
+fn adjacent(lines: &[Info], i: usize, j: usize) -> bool {
+    let (a, b) = (i.min(j), i.max(j));
+    (a + 1..b).all(|k| lines[k].blank)
+}
+
+fn hash_of(chars: &[char]) -> u64 {
+    super::features::fnv1a(&text::Key::new(&text::fold(chars)).text)
+}
+
+/// Splits "headline - Site" at its last separator: (headline, site), both
+/// trimmed, when both sides have words and the site side is short.
+pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
+    let n = chars.len();
+    let pos = (1..n.saturating_sub(1)).rev().find(|&k| {
+        SEPARATORS.contains(&chars[k])
+            && chars[k - 1].is_whitespace()
+            && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
+    })?;
+    let head = text::trim_chars(&chars[..pos]);
+    let tail = text::trim_chars(&chars[pos + 1..]);
+    let words = |s: &[char]| s.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+    let (hw, tw) = (words(head), words(tail));
+    (hw >= 3 && (1..=5).contains(&tw) && tail.len() <= 40 && tw < hw).then_some((head, tail))
+}
+
+/// The headline's site suffix, when there is evidence it is one: the
+/// headline recurs without it, it is in the other script, it names an
+/// outlet, it is the caller's site name, it stands alone on another line, or
+/// it follows a pipe.
+fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<(usize, usize)> {
+    let chars = doc.text(t);
+    let (head, tail) = split_at_separator(chars)?;
+    let head_hash = hash_of(head);
+    let tail_key = text::Key::new(&text::fold(tail));
+    let tail_hash = super::features::fnv1a(&tail_key.text);
+    let script = |s: &[char]| {
+        let ar = s.iter().filter(|&&c| text::is_arabic_letter(c)).count();
+        let lat = s.iter().filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c)).count();
+        ar >= lat
+    };
+    let evidence = group.iter().any(|&j| doc.lines[j].hash == head_hash)
+        || script(head) != script(tail)
+        || tail_key.iter().any(|w| doc.lex.words.media.contains(w))
+        || doc.lines.iter().enumerate().any(|(j, l)| j != t && l.hash == tail_hash)
+        || chars[head.len()..chars.len() - tail.len()].iter().any(|&c| c == '|' || c == '｜');
+    if !evidence {
+        return None;
+    }
+    let tstart = doc.lines[t].tstart;
+    Some((tstart + chars.len() - tail.len(), tstart + head.len()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn label_line(
+    doc: &Doc<'_>,
+    i: usize,
+    l: &Info,
+    in_body: bool,
+    first_body: usize,
+    title: Option<usize>,
+    group: &[usize],
+    dup_of: &[Option<usize>],
+    consumed: &[Option<(usize, Kind)>],
+) -> (Label, Kind, String) {
+    if l.blank {
+        return (Label::Blank, Kind::Blank, "empty or whitespace only".into());
+    }
+    if title == Some(i) {
+        return (Label::Title, Kind::Title, "the headline".into());
+    }
+    if let Some(c) = &l.chrome {
+        return (Label::Boilerplate, c.kind, c.reason.clone());
+    }
+    if let Some((h, kind)) = consumed[i] {
+        return (Label::Boilerplate, kind, format!("under the list header on line {}", h + 1));
+    }
+    if group.contains(&i) || dup_of[i].is_some_and(|d| Some(d) == title) {
+        return (Label::Boilerplate, Kind::Duplicate, "repeats the headline".into());
+    }
+    if let Some(d) = dup_of[i] {
+        let what = if adjacent(&doc.lines, d, i) { "twice in a row (an image's alt text and caption)" } else { "a repeat" };
+        let kind = if adjacent(&doc.lines, d, i) { Kind::Caption } else { Kind::Duplicate };
+        return (Label::Boilerplate, kind, format!("{what} of line {}", d + 1));
+    }
+    // The first of two identical lines in a row is a caption as well.
+    let twin = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank).is_some_and(|j| dup_of[j] == Some(i));
+    if twin && l.prose < Prose::Anchor {
+        return (Label::Boilerplate, Kind::Caption, "twice in a row (an image's alt text and caption)".into());
+    }
+    if in_body {
+        return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30 {
+            (Label::Content, Kind::Paragraph, "prose in the article body".into())
+        } else {
+            (Label::Content, Kind::Subheading, "a short line inside the article body".into())
+        };
+    }
+    if i < first_body {
+        (Label::Boilerplate, Kind::Header, "before the article body".into())
+    } else {
+        (Label::Boilerplate, Kind::Footer, "after the article body".into())
+    }
+}
+
+/// Names the short name lines around the headline: the site's name before
+/// it (or equal to its suffix), a credited outlet after it.
+fn name_lines(
+    doc: &Doc<'_>,
+    out: &mut [(Label, Kind, String)],
+    title: Option<usize>,
+    suffix: Option<(usize, usize)>,
+    first_body: usize,
+) {
+    let suffix_hash = suffix.map(|(s, _)| {
+        let t = title.map_or(0, |t| doc.lines[t].tend);
+        hash_of(&doc.chars[s..t])
+    });
+    for (i, l) in doc.lines.iter().enumerate() {
+        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4 {
+            continue;
+        }
+        if suffix_hash == Some(l.hash) {
+            out[i] = (Label::Boilerplate, Kind::SiteName, "the site name of the headline's suffix".into());
+            continue;
+        }
+        let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
+        if !outlet || l.prose > Prose::No {
+            continue;
+        }
+        out[i] = match title {
+            Some(t) if i > t => (Label::Boilerplate, Kind::Source, "an outlet's name under the headline".into()),
+            _ => (Label::Boilerplate, Kind::SiteName, "an outlet's name above the headline".into()),
+        };
+    }
+}
