@@ -15,8 +15,8 @@
 //!   still boilerplate.
 //! * **Headline.** Among the headline-like lines before the body: one that
 //!   recurs with or without a site suffix (the page title and the h1), else
-//!   the last one followed by a meta line (date, byline, source), else the
-//!   last one before the body.
+//!   one with an evident site suffix, else the last one followed by a meta
+//!   line (date, byline, source), else the last one before the body.
 
 use super::features::{Doc, Info, Prose};
 use super::lexicon::Role;
@@ -211,21 +211,41 @@ fn choose_title(
         }
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&i| dup_of[i].is_none()).collect();
-    // 2. A headline followed by its meta lines.
-    let meta_follows = |i: usize| {
-        let next = (i + 1..lines.len()).find(|&j| !lines[j].blank);
-        next.and_then(|j| lines[j].chrome.as_ref()).is_some_and(|c| {
+    // 2. A headline with a site suffix: the page's <title>.
+    if let Some(&i) = cands.iter().find(|&&i| site_suffix(doc, i, &[]).is_some()) {
+        return (Some(i), vec![]);
+    }
+    // 3. A headline followed by its meta lines, perhaps with the author's
+    //    bare name first.
+    let is_meta = |j: usize| {
+        lines[j].chrome.as_ref().is_some_and(|c| {
             matches!(
                 c.kind,
                 Kind::Date | Kind::Byline | Kind::Source | Kind::Dateline | Kind::ReadingTime | Kind::Counter | Kind::Share
             )
         })
     };
-    if let Some(&i) = cands.iter().rev().find(|&&i| meta_follows(i)) {
+    let next_line = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].blank);
+    let meta_follows = |i: usize| match next_line(i) {
+        Some(j) if is_meta(j) => true,
+        Some(j) if is_name_like(&lines[j]) => next_line(j).is_some_and(is_meta),
+        _ => false,
+    };
+    let followed: Vec<usize> = cands.iter().copied().filter(|&i| meta_follows(i)).collect();
+    if let Some(&i) = followed.iter().rev().find(|&&i| !is_name_like(&lines[i])).or(followed.last()) {
         return (Some(i), vec![]);
     }
-    // 3. The last headline-like line before the body.
+    // 4. The last headline-like line before the body.
     (cands.last().copied(), vec![])
+}
+
+/// Two to four words, no function word, verb or digit: a person's name.
+pub(crate) fn is_name_like(l: &Info) -> bool {
+    (2..=4).contains(&l.words)
+        && l.chrome.is_none()
+        && l.function_words == 0
+        && l.verbs == 0
+        && !l.key.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn adjacent(lines: &[Info], i: usize, j: usize) -> bool {
@@ -344,6 +364,11 @@ fn name_lines(
         let t = title.map_or(0, |t| doc.lines[t].tend);
         hash_of(&doc.chars[s..t])
     });
+    let neighbour_is_date = |i: usize| {
+        let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
+        let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
+        [prev, next].into_iter().flatten().any(|j| doc.lines[j].chrome.as_ref().is_some_and(|c| c.kind == Kind::Date))
+    };
     for (i, l) in doc.lines.iter().enumerate() {
         if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4 {
             continue;
@@ -353,6 +378,12 @@ fn name_lines(
             continue;
         }
         let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
+        // "ريم الأحمد" between the headline and the date: a name without
+        // a "by", as many templates print it.
+        if !outlet && is_name_like(l) && title.is_some_and(|t| i > t) && neighbour_is_date(i) {
+            out[i] = (Label::Boilerplate, Kind::Byline, "a name next to the date, under the headline".into());
+            continue;
+        }
         if !outlet || l.prose > Prose::No {
             continue;
         }

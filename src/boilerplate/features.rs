@@ -105,10 +105,7 @@ impl Info {
 pub(crate) struct Doc<'a> {
     pub(crate) chars: &'a [char],
     pub(crate) lines: Vec<Info>,
-    /// Arabic letters dominate the page.
-    pub(crate) arabic: bool,
     pub(crate) lex: &'static Lexicon,
-    pub(crate) reference: Option<DateTime>,
 }
 
 impl Doc<'_> {
@@ -160,9 +157,10 @@ pub(crate) fn analyse<'a>(chars: &'a [char], options: &Options, templates: Optio
         if let Some(t) = templates {
             info.template = t.get(info.hash);
         }
-        classify(info, folded, lex, arabic, options.reference);
+        let orig = &chars[info.tstart..info.tend];
+        classify(info, orig, folded, lex, arabic, options.reference);
     }
-    Doc { chars, lines, arabic, lex, reference: options.reference }
+    Doc { chars, lines, lex }
 }
 
 fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], key: Key, lex: &Lexicon) -> Info {
@@ -264,7 +262,9 @@ fn prose(l: &Info) -> Prose {
         return Prose::No;
     }
     let sentence_end = matches!(l.end_mark, End::Period) || l.end_mark == End::Question && l.words >= 12;
-    let density = l.function_words * 100 / l.words;
+    // Reporting verbs (قال, أضاف, said) are as good a sign of prose as
+    // function words.
+    let density = (l.function_words + l.verbs) * 100 / l.words;
     if l.is_arabic() {
         let anchor = l.words >= 10 && l.function_words >= 2 && (sentence_end || l.words >= 18 || l.commas >= 1)
             || l.words >= 25 && l.function_words >= 3;
@@ -274,7 +274,9 @@ fn prose(l: &Info) -> Prose {
     } else if l.words >= 10 && density >= 15 && (sentence_end || l.words >= 20) {
         return Prose::Anchor;
     }
-    if l.words >= 5 && l.function_words >= 1 && (sentence_end || l.continues || density >= 20 && l.commas >= 1)
+    if l.words >= 5
+        && l.function_words + l.verbs >= 1
+        && (sentence_end || l.continues || density >= 20 && l.commas >= 1)
     {
         return Prose::Weak;
     }
@@ -285,9 +287,20 @@ fn chrome(kind: Kind, reason: impl Into<String>) -> Option<Chrome> {
     Some(Chrome { kind, role: Role::Line, reason: reason.into(), lead_words: 0 })
 }
 
-fn classify(info: &mut Info, folded: &[char], lex: &Lexicon, arabic_doc: bool, reference: Option<DateTime>) {
+fn classify(
+    info: &mut Info,
+    orig: &[char],
+    folded: &[char],
+    lex: &Lexicon,
+    arabic_doc: bool,
+    reference: Option<DateTime>,
+) {
     if info.key.text.is_empty() {
         info.chrome = chrome(Kind::Separator, "symbols only");
+        return;
+    }
+    if is_breadcrumb(orig) {
+        info.chrome = chrome(Kind::Menu, "short items between separators (a breadcrumb or menu row)");
         return;
     }
     if let Some(hit) = lex.lookup(&info.key, folded) {
@@ -306,10 +319,6 @@ fn classify(info: &mut Info, folded: &[char], lex: &Lexicon, arabic_doc: bool, r
         }
         return;
     }
-    if let Some((kind, _)) = lex.pattern(&info.key) {
-        info.chrome = chrome(kind, format!("{} pattern", kind.name().replace('_', " ")));
-        return;
-    }
     if info.words <= 16 && info.prose < Prose::Anchor {
         if let Some(d) = dates::find(folded, lex, reference) {
             if d.others <= 2 {
@@ -320,6 +329,10 @@ fn classify(info: &mut Info, folded: &[char], lex: &Lexicon, arabic_doc: bool, r
             }
         }
     }
+    if let Some((kind, _)) = lex.pattern(&info.key) {
+        info.chrome = chrome(kind, format!("{} pattern", kind.name().replace('_', " ")));
+        return;
+    }
     if let Some(c) = dateline(info, lex) {
         info.chrome = Some(c);
         return;
@@ -328,11 +341,11 @@ fn classify(info: &mut Info, folded: &[char], lex: &Lexicon, arabic_doc: bool, r
         info.chrome = Some(c);
         return;
     }
+    if info.arabic_letters == 0 && info.words == 1 && is_user_name(&info.key.text) {
+        info.chrome = chrome(Kind::Byline, "a user name alone on a line");
+        return;
+    }
     if arabic_doc && info.arabic_letters == 0 && info.latin_letters > 0 {
-        if info.words == 1 && is_user_name(&info.key.text) {
-            info.chrome = chrome(Kind::Byline, "a user name alone on a line");
-            return;
-        }
         if info.words <= 4 {
             info.chrome = chrome(Kind::Ui, "short Latin-script text on an Arabic page");
             return;
@@ -341,6 +354,23 @@ fn classify(info: &mut Info, folded: &[char], lex: &Lexicon, arabic_doc: bool, r
     if let Some((pages, total)) = info.template {
         info.chrome = chrome(Kind::Template, format!("recurs on {pages} of {total} pages of the site"));
     }
+}
+
+/// "الرئيسية » أخبار سوريا » دير الزور", "Home | News | Syria": three or
+/// more short items between separators. Checked on the original text, where
+/// » and › are still themselves.
+fn is_breadcrumb(orig: &[char]) -> bool {
+    const SEPS: [char; 7] = ['»', '«', '›', '‹', '>', '|', '/'];
+    if orig.iter().filter(|c| SEPS.contains(c)).count() < 2 {
+        return false;
+    }
+    let items: Vec<&[char]> = orig.split(|c| SEPS.contains(c)).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            // Items are words: "18/02/2024" is a date, not a path.
+            let words = item.split(|c| c.is_whitespace()).filter(|w| w.iter().any(|c| c.is_alphabetic())).count();
+            (1..=5).contains(&words)
+        })
 }
 
 /// "editor4", "admindiaa", "user_12": CMS account names used as bylines.
@@ -383,7 +413,7 @@ fn caption(info: &Info, folded: &[char], lex: &Lexicon, reference: Option<DateTi
     if inner.len() == 0 || inner.len() > 5 || open == 0 {
         return None;
     }
-    if inner.iter().any(|w| lex.words.credit.contains(w)) {
+    if inner.iter().any(|w| lex.words.credit.contains(w) || lex.words.media.contains(w)) {
         return chrome(Kind::Caption, "ends with a photo credit");
     }
     let before = &folded[..open];

@@ -112,7 +112,11 @@ fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
         k < l.words && (sep == k || sep == k + 1) && doc.lex.words.dateline.contains(l.key.word(k))
     })?;
     let chars = doc.text(i);
-    let end = text::offset_after_words(chars, place)?;
+    let mut end = text::offset_after_words(chars, place)?;
+    // "BEIRUT, Jan 24 (Reuters)": the place ends at the first comma.
+    if let Some(comma) = chars[..end].iter().position(|&c| c == ',' || c == '،') {
+        end = comma;
+    }
     let p: String = text::trim_punct(&chars[..end]).iter().collect();
     (!p.is_empty()).then_some(p)
 }

@@ -46,7 +46,7 @@ mod templates;
 mod text;
 
 pub use dates::DateTime;
-pub use templates::{TemplateParams, Templates};
+pub use templates::{SiteTemplates, TemplateParams, Templates};
 
 use std::fmt;
 
@@ -272,7 +272,7 @@ pub fn clean(text: &str, options: &Options) -> Article {
 
 /// Cleans one page given as characters, with optional site templates (the
 /// template set of the page's site, from [`Templates::site`]).
-pub fn clean_chars(chars: &[char], options: &Options, templates: Option<&templates::SiteTemplates>) -> Article {
+pub fn clean_chars(chars: &[char], options: &Options, templates: Option<&SiteTemplates>) -> Article {
     let doc = features::analyse(chars, options, templates);
     let labels = decide::decide(&doc);
     let meta = meta::extract(&doc, &labels, options);

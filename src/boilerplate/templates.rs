@@ -87,7 +87,7 @@ pub struct Templates {
 
 const MAGIC: &[u8; 8] = b"FURATBP\0";
 /// Version of the saved format; `from_bytes` refuses others.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 impl Templates {
     /// Learns templates from pages; `sites[i]` names the site of `texts[i]`

@@ -4,6 +4,7 @@
 //! errors to the exception hierarchy of `errors.rs`. Each engine has one
 //! file here; `_furat` registers them.
 
+mod boilerplate;
 mod errors;
 mod normalize;
 mod text;
@@ -33,6 +34,9 @@ pub mod _furat {
     #[pymodule_export]
     use super::normalize::{PyAlignment, PyNormalizer, normalize};
 
+    #[pymodule_export]
+    use super::boilerplate::{PyArticle, PyCleaner, PyLine, clean, clean_batch};
+
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         // SAFETY: registering a plain function as an atfork child handler.
@@ -40,6 +44,7 @@ pub mod _furat {
             super::pthread_atfork(None, None, Some(super::after_fork_child));
         }
         super::errors::register(m)?;
+        super::boilerplate::register(m)?;
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
         Ok(())
     }
