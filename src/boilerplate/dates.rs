@@ -376,7 +376,9 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
     let mut value = greg.or(hijri);
     let is_relative = value.is_none() && relative.is_some();
     if is_relative {
-        value = reference.map(|r| match relative {
+        // "3 hours ago" is not precise to the second: minutes at most.
+        let r = reference.map(|r| DateTime { time: r.time.map(|(h, m, _)| (h, m, None)), ..r });
+        value = r.map(|r| match relative {
             Some(Rel::Minutes(m)) => r.minus_minutes(m),
             Some(Rel::Days(d)) => r.minus_days(d),
             None => r,
