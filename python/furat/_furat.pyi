@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Any, Literal, final
 
 __version__: str
-__all__: list[str]
 
 ProfileName = Literal["search", "clean", "camel", "none"]
 DiacriticsMode = Literal["keep", "basic", "all", "keep_shadda"]
