@@ -224,11 +224,17 @@ pub(crate) struct Found {
 const AM: &[&str] = &["am", "ص", "صباحا", "صباحاً", "a"];
 const PM: &[&str] = &["pm", "م", "مساء", "مساءا", "ظهرا", "p"];
 
+/// Words that make a date without a digit ("أمس", "منذ ساعتين").
+const RELATIVE_WORDS: [&str; 7] = ["منذ", "قبل", "امس", "اليوم", "ago", "yesterday", "today"];
+
+/// Whether a line can hold a date at all: every date form has a digit or
+/// a relative word. The cheap test before [`find`].
+pub(crate) fn possible(folded: &[char], key: &super::text::Key) -> bool {
+    folded.iter().any(|c| c.is_ascii_digit()) || key.iter().any(|w| RELATIVE_WORDS.contains(&w))
+}
+
 /// Finds the date on a folded line.
 pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) -> Option<Found> {
-    if !folded.iter().any(|c| c.is_ascii_digit()) && folded.len() > 40 {
-        return None;
-    }
     let toks = tokenize(folded);
     let mut used = vec![false; toks.len()];
     let mut greg: Option<DateTime> = None;
@@ -237,9 +243,11 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
     let mut relative = None;
     let month_at = |i: usize| -> Option<(Month, usize)> {
         let Tok::Word(w) = toks.get(i)? else { return None };
-        if let Some(Tok::Word(w2)) = toks.get(i + 1) {
-            if let Some(m) = lex.months.get(&format!("{w} {w2}")) {
-                return Some((*m, 2));
+        if lex.month_first_words.contains(w.as_str()) {
+            if let Some(Tok::Word(w2)) = toks.get(i + 1) {
+                if let Some(m) = lex.months.get(&format!("{w} {w2}")) {
+                    return Some((*m, 2));
+                }
             }
         }
         lex.months.get(w.as_str()).map(|m| (*m, 1))

@@ -3,8 +3,8 @@
 //! * **Lists.** A bare list header ("مقالات ذات صلة", "الوسوم", "Read
 //!   more") takes the headline-like lines after it. The first one always
 //!   (a single "اقرأ أيضاً" link), later ones unless a paragraph follows
-//!   right after them (then the body has resumed and the line is its
-//!   subheading).
+//!   right after them, no further than the items are from each other (then
+//!   the body has resumed and the line is its subheading).
 //! * **Body.** Every line gets a score: paragraphs up (more for longer
 //!   ones), short sentences a little up, headline-like lines a little down,
 //!   chrome down, list headers further down, end-of-article markers (a
@@ -47,9 +47,23 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let n = lines.len();
     let dup_of = duplicates(lines);
     let consumed = lists(lines);
-    let body = best_body(lines, &dup_of, &consumed);
+    // Hashes of "headline - Site" lines without their suffix, and the lines
+    // that are one headline with and without a suffix (a page title and its
+    // h1): those read as headlines even when they look like a sentence.
+    let prefix: Vec<Option<u64>> = (0..n)
+        .map(|i| {
+            let l = &lines[i];
+            if l.blank || l.words > 30 {
+                return None;
+            }
+            split_at_separator(doc.text(i)).map(|(head, _)| hash_of(head))
+        })
+        .collect();
+    let twins = headline_twins(lines, &prefix);
+    let body = best_body(lines, &dup_of, &consumed, &twins);
     let first_body = body.map_or(n, |b| b.0);
-    let (title, group) = choose_title(doc, first_body, &dup_of, &consumed);
+    let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix);
+    let group = title.map_or(vec![], |t| same_headline(lines, &prefix, t));
     let suffix = title.and_then(|t| site_suffix(doc, t, &group));
 
     let mut out = Vec::with_capacity(n);
@@ -95,13 +109,22 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
             continue;
         }
         let mut taken = 0;
+        // The widest run of blank lines between two items so far: a wider
+        // gap before a paragraph sets the list apart from the body.
+        let mut widest_gap = 0;
+        let mut gap = 0;
         let mut j = i + 1;
         while j < lines.len() {
             let l = &lines[j];
             if l.blank {
+                gap += 1;
                 j += 1;
                 continue;
             }
+            if taken > 0 {
+                widest_gap = widest_gap.max(gap);
+            }
+            gap = 0;
             if let Some(c2) = &l.chrome {
                 if c2.role == Role::Line {
                     j += 1;
@@ -112,8 +135,13 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
             if !l.headline_like() {
                 break;
             }
-            let next_is_paragraph = next_nonblank(j + 1).is_some_and(|k| lines[k].prose == Prose::Anchor);
-            if taken > 0 && next_is_paragraph {
+            // An item right before a paragraph may be the body's subheading
+            // (the body has resumed), unless a wider gap than between the
+            // items separates it from that paragraph.
+            let next = next_nonblank(j + 1);
+            let next_is_paragraph = next.is_some_and(|k| lines[k].prose == Prose::Anchor);
+            let gap_after = next.map_or(0, |k| k - j - 1);
+            if taken > 0 && next_is_paragraph && gap_after <= widest_gap {
                 break;
             }
             out[j] = Some((i, c.kind));
@@ -126,7 +154,12 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
 }
 
 /// The body: the contiguous run of lines with the best total score.
-fn best_body(lines: &[Info], dup_of: &[Option<usize>], consumed: &[Option<(usize, Kind)>]) -> Option<(usize, usize)> {
+fn best_body(
+    lines: &[Info],
+    dup_of: &[Option<usize>],
+    consumed: &[Option<(usize, Kind)>],
+    twins: &[bool],
+) -> Option<(usize, usize)> {
     let score = |i: usize| -> i64 {
         let l = &lines[i];
         if l.blank {
@@ -141,6 +174,9 @@ fn best_body(lines: &[Info], dup_of: &[Option<usize>], consumed: &[Option<(usize
         }
         if consumed[i].is_some() || dup_of[i].is_some() {
             return -3;
+        }
+        if twins[i] {
+            return -1;
         }
         match l.prose {
             Prose::Anchor => 4 + l.words.min(60) as i64 / 3,
@@ -177,43 +213,66 @@ fn is_candidate(l: &Info, consumed: bool) -> bool {
 }
 
 /// The headline and the lines that repeat it.
+/// Lines that are the same headline as another line, one of them with a
+/// site suffix.
+fn headline_twins(lines: &[Info], prefix: &[Option<u64>]) -> Vec<bool> {
+    let mut twins = vec![false; lines.len()];
+    if prefix.iter().all(Option::is_none) {
+        return twins;
+    }
+    let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.blank {
+            by_hash.entry(l.hash).or_default().push(i);
+        }
+    }
+    for (i, p) in prefix.iter().enumerate() {
+        if let Some(others) = p.and_then(|p| by_hash.get(&p)) {
+            twins[i] = true;
+            for &j in others {
+                twins[j] = true;
+            }
+        }
+    }
+    twins
+}
+
+/// The lines that repeat headline `t`, with or without a site suffix.
+fn same_headline(lines: &[Info], prefix: &[Option<u64>], t: usize) -> Vec<usize> {
+    (0..lines.len())
+        .filter(|&j| {
+            j != t
+                && !lines[j].blank
+                && (prefix[t] == Some(lines[j].hash)
+                    || prefix[j] == Some(lines[t].hash)
+                    || prefix[j].is_some() && prefix[j] == prefix[t]
+                    || lines[j].hash == lines[t].hash && !adjacent(lines, t, j))
+        })
+        .collect()
+}
+
+/// The headline.
 fn choose_title(
     doc: &Doc<'_>,
     first_body: usize,
     dup_of: &[Option<usize>],
     consumed: &[Option<(usize, Kind)>],
-) -> (Option<usize>, Vec<usize>) {
+    prefix: &[Option<u64>],
+) -> Option<usize> {
     let lines = &doc.lines;
     let cands: Vec<usize> =
         (0..first_body).filter(|&i| is_candidate(&lines[i], consumed[i].is_some()) || dup_of[i].is_some()).collect();
     // 1. The page title and the h1: the same headline twice, one of them
     //    with a site suffix, or repeated further down.
-    let prefix_hash: Vec<Option<u64>> =
-        cands.iter().map(|&i| split_at_separator(doc.text(i)).map(|(p, _)| hash_of(p))).collect();
-    for (a, &i) in cands.iter().enumerate() {
-        if dup_of[i].is_some() || !is_candidate(&lines[i], false) {
-            continue;
-        }
-        let mut group = vec![];
-        for (b, &j) in cands.iter().enumerate() {
-            if i == j {
-                continue;
-            }
-            let related = prefix_hash[a] == Some(lines[j].hash)
-                || prefix_hash[b] == Some(lines[i].hash)
-                || lines[j].hash == lines[i].hash && !adjacent(lines, i, j);
-            if related {
-                group.push(j);
-            }
-        }
-        if !group.is_empty() {
-            return (Some(i), group);
+    for &i in &cands {
+        if dup_of[i].is_none() && is_candidate(&lines[i], false) && !same_headline(lines, prefix, i).is_empty() {
+            return Some(i);
         }
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&i| dup_of[i].is_none()).collect();
     // 2. A headline with a site suffix: the page's <title>.
     if let Some(&i) = cands.iter().find(|&&i| site_suffix(doc, i, &[]).is_some()) {
-        return (Some(i), vec![]);
+        return Some(i);
     }
     // 3. A headline followed by its meta lines, perhaps with the author's
     //    bare name first.
@@ -233,10 +292,10 @@ fn choose_title(
     };
     let followed: Vec<usize> = cands.iter().copied().filter(|&i| meta_follows(i)).collect();
     if let Some(&i) = followed.iter().rev().find(|&&i| !is_name_like(&lines[i])).or(followed.last()) {
-        return (Some(i), vec![]);
+        return Some(i);
     }
     // 4. The last headline-like line before the body.
-    (cands.last().copied(), vec![])
+    cands.last().copied()
 }
 
 /// Two to four words, no function word, verb or digit: a person's name.

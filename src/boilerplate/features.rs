@@ -169,7 +169,7 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
     for &c in folded {
         if text::is_arabic_letter(c) {
             arabic_letters += 1;
-        } else if c.is_ascii_alphabetic() || c.is_alphabetic() && (c as u32) < 0x0250 {
+        } else if c.is_ascii_alphabetic() || (c as u32) < 0x0250 && c.is_alphabetic() {
             latin_letters += 1;
         } else if matches!(c, ',' | ';') {
             commas += 1;
@@ -187,8 +187,9 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
         }
     }
     // "headline - Site!": the site name's punctuation is not the line's.
+    let titled = key.len() <= 30 && super::decide::split_at_separator(folded).is_some();
     let end_mark = match super::decide::split_at_separator(folded) {
-        Some((head, _)) if key.len() <= 30 => end_mark(head),
+        Some((head, _)) if titled => end_mark(head),
         _ => end_mark(folded),
     };
     let hash = fnv1a(&key.text);
@@ -215,6 +216,10 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
         key,
     };
     info.prose = prose(&info);
+    // "headline | Site": the shape of a page title, not of a sentence.
+    if titled && info.prose == Prose::Weak {
+        info.prose = Prose::No;
+    }
     info
 }
 
@@ -222,11 +227,13 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
 /// then without a leading و/ف, then without a leading ب/ل/ك as well.
 fn word_class(w: &str, lex: &Lexicon) -> (bool, bool, bool) {
     let words = &lex.words;
+    // Clitics add at most two letters (four bytes in Arabic).
+    if w.len() > words.prose_word_max + 4 {
+        return (false, false, false);
+    }
     let test = |w: &str| {
-        (
-            words.function_ar.contains(w) || words.function_en.contains(w),
-            words.verb_ar.contains(w) || words.verb_en.contains(w),
-        )
+        let bits = words.prose_words.get(w).copied().unwrap_or(0);
+        (bits & super::lexicon::FUNCTION != 0, bits & super::lexicon::VERB != 0)
     };
     let (f, v) = test(w);
     if f || v {
@@ -314,12 +321,12 @@ fn classify(
         let lead = if matches!(e.how, super::lexicon::Match::Head | super::lexicon::Match::Start) { e.words } else { 0 };
         info.chrome = Some(Chrome { kind: e.kind, role: e.role, reason: format!("{how} ({})", e.kind), lead_words: lead });
         // A byline or source line may carry the date too.
-        if matches!(e.kind, Kind::Byline | Kind::Source) {
+        if matches!(e.kind, Kind::Byline | Kind::Source) && dates::possible(folded, &info.key) {
             info.date = dates::find(folded, lex, reference).filter(|d| d.others <= 4);
         }
         return;
     }
-    if info.words <= 16 && info.prose < Prose::Anchor {
+    if info.words <= 16 && info.prose < Prose::Anchor && dates::possible(folded, &info.key) {
         if let Some(d) = dates::find(folded, lex, reference) {
             if d.others <= 2 {
                 info.date = Some(d);
@@ -329,11 +336,25 @@ fn classify(
             }
         }
     }
+    // "كتب محمد شعبان الخميس، 01 فبراير 2024": a byline word, a name and
+    // a date on one line.
+    if info.words <= 16 && lex.byline_first_words.contains(info.key.word(0)) && dates::possible(folded, &info.key) {
+        if let Some(d) = dates::find(folded, lex, reference).filter(|d| d.others <= 5 && d.value.is_some()) {
+            info.date = Some(d);
+            info.chrome = Some(Chrome {
+                kind: Kind::Byline,
+                role: Role::Line,
+                reason: format!("a byline (\"{}\") with the date", info.key.word(0)),
+                lead_words: 1,
+            });
+            return;
+        }
+    }
     if let Some((kind, _)) = lex.pattern(&info.key) {
         info.chrome = chrome(kind, format!("{} pattern", kind.name().replace('_', " ")));
         return;
     }
-    if let Some(c) = dateline(info, lex) {
+    if let Some(c) = dateline(info, orig, lex) {
         info.chrome = Some(c);
         return;
     }
@@ -383,14 +404,24 @@ fn is_user_name(w: &str) -> bool {
 
 /// "الحسكة – خاص", "دير الزور - خاص", "بيروت (رويترز)": a place of one to
 /// three words, then a dateline tag after a separator or in brackets.
-fn dateline(info: &Info, lex: &Lexicon) -> Option<Chrome> {
+fn dateline(info: &Info, orig: &[char], lex: &Lexicon) -> Option<Chrome> {
+    let orig_has_bracket = orig.contains(&'(');
     let n = info.words;
     if !(2..=6).contains(&n) {
         return None;
     }
-    let place = (1..=3).find(|&p| p < n && (p..n).all(|i| lex.words.dateline.contains(info.key.word(i))))?;
+    // The tag: dateline words (خاص, وكالات), or an outlet's name of up to
+    // three words ("القامشلي – نورث برس").
+    let is_tag = |p: usize| {
+        (p..n).all(|i| lex.words.dateline.contains(info.key.word(i)))
+            || n - p <= 3 && (p..n).any(|i| lex.words.media.contains(info.key.word(i)))
+    };
+    let place = (1..=3).find(|&p| p < n && is_tag(p))?;
     let separated = info.key.sep_at == Some(place);
-    if separated || info.end_mark == End::Other {
+    let by_words = (place..n).all(|i| lex.words.dateline.contains(info.key.word(i)));
+    // An outlet's name needs the separator ("بلدي نيوز" alone is a name);
+    // dateline words may also come in brackets ("بيروت (رويترز)").
+    if separated || by_words && orig_has_bracket {
         return Some(Chrome {
             kind: Kind::Dateline,
             role: Role::Line,
@@ -417,7 +448,7 @@ fn caption(info: &Info, folded: &[char], lex: &Lexicon, reference: Option<DateTi
         return chrome(Kind::Caption, "ends with a photo credit");
     }
     let before = &folded[..open];
-    if dates::find(before, lex, reference).is_some_and(|d| d.value.is_some() && !d.relative) {
+    if before.iter().any(|c| c.is_ascii_digit()) && dates::find(before, lex, reference).is_some_and(|d| d.value.is_some() && !d.relative) {
         return chrome(Kind::Caption, "a description with a date and a credit in brackets");
     }
     None

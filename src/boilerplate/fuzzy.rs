@@ -23,10 +23,21 @@ pub(crate) fn within(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if max == 0 {
         return (a == b).then_some(0);
     }
-    // Two rows of the classic table; a row whose minimum exceeds `max`
-    // ends the search early.
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Two rows of the classic table (on the stack for the short lines this
+    // is used on); a row whose minimum exceeds `max` ends the search early.
+    const STACK: usize = 64;
+    let (mut prev_buf, mut cur_buf) = ([0usize; STACK], [0usize; STACK]);
+    let (mut prev_vec, mut cur_vec);
+    let (mut prev, mut cur): (&mut [usize], &mut [usize]) = if b.len() < STACK {
+        (&mut prev_buf[..=b.len()], &mut cur_buf[..=b.len()])
+    } else {
+        prev_vec = vec![0; b.len() + 1];
+        cur_vec = vec![0; b.len() + 1];
+        (&mut prev_vec[..], &mut cur_vec[..])
+    };
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for (i, &ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];

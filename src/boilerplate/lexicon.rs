@@ -87,6 +87,32 @@ pub(crate) struct Words {
     pub(crate) weekday: FxHashSet<String>,
     pub(crate) date_filler: FxHashSet<String>,
     pub(crate) updated: FxHashSet<String>,
+    /// function_* and verb_* merged: word → FUNCTION | VERB bits, so that
+    /// the per-word test of every line is one lookup.
+    pub(crate) prose_words: FxHashMap<String, u8>,
+    /// The longest word (in bytes) in `prose_words`.
+    pub(crate) prose_word_max: usize,
+}
+
+/// A function word.
+pub(crate) const FUNCTION: u8 = 1;
+/// A reporting verb.
+pub(crate) const VERB: u8 = 2;
+
+impl Words {
+    fn merge(&mut self) {
+        for (set, bit) in [
+            (&self.function_ar, FUNCTION),
+            (&self.function_en, FUNCTION),
+            (&self.verb_ar, VERB),
+            (&self.verb_en, VERB),
+        ] {
+            for w in set {
+                *self.prose_words.entry(w.clone()).or_insert(0) |= bit;
+            }
+        }
+        self.prose_word_max = self.prose_words.keys().map(String::len).max().unwrap_or(0);
+    }
 }
 
 /// A month: Gregorian or Hijri, and its number.
@@ -100,9 +126,12 @@ pub(crate) struct Month {
 pub(crate) struct Lexicon {
     pub(crate) entries: Vec<Entry>,
     exact: FxHashMap<String, usize>,
-    fuzzy: Vec<usize>,
+    /// Whole-line entries that tolerate typos, by (words, characters).
+    fuzzy: FxHashMap<(usize, usize), Vec<usize>>,
     ac: AhoCorasick,
     ac_ids: Vec<usize>,
+    /// No head/start/has entry applies to a longer line.
+    ac_max_words: usize,
     sym: Vec<usize>,
     patterns: Vec<(Kind, usize, Regex)>,
     pattern_set: RegexSet,
@@ -110,6 +139,11 @@ pub(crate) struct Lexicon {
     pub(crate) words: Words,
     /// Month names by key (one or two words).
     pub(crate) months: FxHashMap<String, Month>,
+    /// One-word byline markers (كتب, بقلم, by): a line that starts with one
+    /// and carries a date is a byline.
+    pub(crate) byline_first_words: FxHashSet<String>,
+    /// First words of two-word month names (كانون, تشرين, ربيع...).
+    pub(crate) month_first_words: FxHashSet<String>,
 }
 
 /// The lexicon, compiled on first use.
@@ -178,7 +212,7 @@ impl Lexicon {
             });
         }
         let mut exact = FxHashMap::default();
-        let mut fuzzy_ids = Vec::new();
+        let mut fuzzy_ids: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
         let mut ac_patterns = Vec::new();
         let mut ac_ids = Vec::new();
         let mut sym = Vec::new();
@@ -189,7 +223,7 @@ impl Lexicon {
                     // redundant (the tests keep the file free of them).
                     exact.entry(e.key.clone()).or_insert(i);
                     if fuzzy::budget(e.key_chars.len()) > 0 {
-                        fuzzy_ids.push(i);
+                        fuzzy_ids.entry((e.words, e.key_chars.len())).or_default().push(i);
                     }
                 }
                 Match::Sym => sym.push(i),
@@ -199,7 +233,13 @@ impl Lexicon {
                 }
             }
         }
-        let ac = AhoCorasick::new(&ac_patterns).map_err(|e| format!("lexicon automaton: {e}"))?;
+        // A DFA: a few hundred short patterns make a small one, and it is
+        // several times faster than the NFA on every line of every page.
+        let ac = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&ac_patterns)
+            .map_err(|e| format!("lexicon automaton: {e}"))?;
+        let ac_max_words = ac_ids.iter().map(|&i| entries[i].max_words).max().unwrap_or(0);
 
         let mut patterns = Vec::new();
         for (n, line) in data_lines(PATTERNS) {
@@ -241,7 +281,10 @@ impl Lexicon {
             }
         }
 
+        words.merge();
+
         let mut months = FxHashMap::default();
+        let mut month_first_words = FxHashSet::default();
         for (n, line) in data_lines(MONTHS) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 3 {
@@ -261,22 +304,33 @@ impl Lexicon {
                 if k.len() == 0 || k.len() > 2 {
                     return Err(format!("months.tsv:{n}: month names have one or two words"));
                 }
+                if k.len() == 2 {
+                    month_first_words.insert(k.word(0).to_owned());
+                }
                 months.insert(k.text, Month { hijri, number });
             }
         }
 
+        let byline_first_words = entries
+            .iter()
+            .filter(|e| e.kind == Kind::Byline && e.words == 1 && matches!(e.how, Match::Head | Match::Start))
+            .map(|e| e.key.clone())
+            .collect();
         Ok(Lexicon {
+            byline_first_words,
             entries,
             exact,
             fuzzy: fuzzy_ids,
             ac,
             ac_ids,
+            ac_max_words,
             sym,
             patterns,
             pattern_set,
             pattern_max_words,
             words,
             months,
+            month_first_words,
         })
     }
 
@@ -293,7 +347,8 @@ impl Lexicon {
         let n = key.len();
         let text = key.text.as_bytes();
         let mut best: Option<&Entry> = None;
-        for m in self.ac.find_overlapping_iter(&key.text) {
+        let matches = if n <= self.ac_max_words { Some(self.ac.find_overlapping_iter(&key.text)) } else { None };
+        for m in matches.into_iter().flatten() {
             let e = &self.entries[self.ac_ids[m.pattern().as_usize()]];
             let (s, t) = (m.start(), m.end());
             let bounded = (s == 0 || text[s - 1] == b' ') && (t == text.len() || text[t] == b' ');
@@ -330,16 +385,17 @@ impl Lexicon {
             return None;
         }
         let mut best: Option<Hit<'_>> = None;
-        for &i in &self.fuzzy {
-            let e = &self.entries[i];
-            let budget = fuzzy::budget(e.key_chars.len());
-            // Words must line up: a typo inside a word, not a word more.
-            if e.words != key.len() {
-                continue;
-            }
-            if let Some(d) = fuzzy::within(&chars, &e.key_chars, budget) {
-                if best.is_none_or(|b| d < b.edits) {
-                    best = Some(Hit { entry: e, edits: d });
+        // Words must line up (a typo inside a word, not a word more), and
+        // the lengths differ by at most the largest budget.
+        let n = chars.len();
+        for len in n.saturating_sub(2)..=n + 2 {
+            for &i in self.fuzzy.get(&(key.len(), len)).map_or(&[][..], Vec::as_slice) {
+                let e = &self.entries[i];
+                let budget = fuzzy::budget(e.key_chars.len());
+                if let Some(d) = fuzzy::within(&chars, &e.key_chars, budget) {
+                    if best.is_none_or(|b| d < b.edits) {
+                        best = Some(Hit { entry: e, edits: d });
+                    }
                 }
             }
         }

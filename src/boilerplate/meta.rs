@@ -89,7 +89,24 @@ fn value(doc: &Doc<'_>, i: usize) -> Option<String> {
     let start = text::offset_after_words(chars, lead)?;
     let mut rest = text::trim_punct(&chars[start..]);
     if l.date.is_some() {
-        let cut = rest.iter().position(|&c| matches!(c, '|' | '-' | '–' | '—' | '،' | ',' | '/'));
+        // The name ends at a separator, a digit or a weekday name.
+        let mut cut = rest.iter().position(|&c| matches!(c, '|' | '-' | '–' | '—' | '،' | ',' | '/') || c.is_numeric());
+        let mut k = 0;
+        while k < rest.len() {
+            if !text::is_original_word_char(rest[k]) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < rest.len() && text::is_original_word_char(rest[k]) {
+                k += 1;
+            }
+            let w = text::Key::new(&text::fold(&rest[start..k]));
+            if w.len() == 1 && doc.lex.words.weekday.contains(w.word(0)) {
+                cut = Some(cut.map_or(start, |c| c.min(start)));
+                break;
+            }
+        }
         if let Some(cut) = cut {
             rest = text::trim_punct(&rest[..cut]);
         }

@@ -29,3 +29,40 @@ fn dump() {
         }
     }
 }
+
+/// `FURAT_DUMP=a.txt,b.txt cargo test --release stage_times -- --ignored --nocapture`
+/// times the stages on pages repeated 200 times: a development aid.
+#[test]
+#[ignore]
+fn stage_times() {
+    let path = std::env::var("FURAT_DUMP").expect("FURAT_DUMP");
+    let texts: Vec<Vec<char>> =
+        path.split(',').map(|p| std::fs::read_to_string(p).unwrap().chars().collect()).collect();
+    let bytes: usize = texts.iter().map(|t| t.iter().collect::<String>().len()).sum::<usize>() * 200;
+    let opts = Options::default();
+    let _ = clean("warm up", &opts);
+    let t = std::time::Instant::now();
+    for _ in 0..200 {
+        for c in &texts {
+            std::hint::black_box(features::analyse(c, &opts, None));
+        }
+    }
+    let analyse = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for _ in 0..200 {
+        for c in &texts {
+            std::hint::black_box(clean_chars(c, &opts, None));
+        }
+    }
+    let all = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for _ in 0..200 {
+        for c in &texts {
+            for (s, e) in text::split_lines(c) {
+                std::hint::black_box(text::fold(&c[s..e]));
+            }
+        }
+    }
+    let fold = t.elapsed().as_secs_f64();
+    eprintln!("{:.1} MB: fold {fold:.3}s analyse {analyse:.3}s all {all:.3}s = {:.1} MB/s", bytes as f64 / 1e6, bytes as f64 / 1e6 / all);
+}

@@ -35,18 +35,26 @@ fn units_to_chars(u: Units<'_>) -> Vec<char> {
 }
 
 fn build(chars: Vec<char>, article: boilerplate::Article) -> Cleaned {
-    // Byte offsets of every char boundary that starts or ends a line.
-    let mut byte_at = Vec::with_capacity(chars.len() + 1);
-    let mut text = String::with_capacity(chars.len());
-    for &c in &chars {
-        byte_at.push(text.len());
-        text.push(c);
+    let text: String = chars.iter().collect();
+    // Byte offsets of the line boundaries, in one walk: the lines are in
+    // order and do not overlap.
+    let mut spans = Vec::with_capacity(article.lines.len());
+    let (mut ci, mut bi) = (0usize, 0usize);
+    let mut to_byte = |target: usize| {
+        while ci < target {
+            bi += chars[ci].len_utf8();
+            ci += 1;
+        }
+        bi
+    };
+    for l in &article.lines {
+        let s = to_byte(l.start);
+        let e = to_byte(l.end);
+        spans.push((s, e));
     }
-    byte_at.push(text.len());
-    let spans = article.lines.iter().map(|l| (byte_at[l.start], byte_at[l.end])).collect();
     let title = article.title_index().map(|i| {
-        let l = &article.lines[i];
-        text[byte_at[l.start]..byte_at[l.end]].trim().to_owned()
+        let (s, e) = spans[i];
+        text[s..e].trim().to_owned()
     });
     let body = article.body_chars(&chars);
     Cleaned { text, article, spans, title, body }
