@@ -172,8 +172,8 @@ def main() -> int:
         return kept
 
     sets = {
-        "sample": [p for p in pages if not str(p["id"]).startswith("1")],
-        "held-out": [p for p in pages if str(p["id"]).startswith("1")],
+        "sample": [p for p in pages if str(p["id"]).startswith("0")],
+        "held-out": [p for p in pages if not str(p["id"]).startswith("0")],
     }
     print(f"{'tool':32} " + "  ".join(f"{k:>20}" for k in sets))
     for name, kept in [("furat.clean", furat_kept)] + [(n, peer_kept(f)) for n, f in peer_fns.items()]:

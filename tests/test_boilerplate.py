@@ -385,3 +385,12 @@ def test_cleaner_argument_errors() -> None:
         furat.Cleaner.fit(["a"], min_pages=1)
     with pytest.raises(furat.OptionError, match="min_share"):
         furat.Cleaner.fit(["a"], min_share=2.0)
+
+
+def test_lone_surrogates_pass_through() -> None:
+    page = "عنوان\ud800 الخبر الأول\n" + PAGE
+    a = furat.clean(page)
+    assert a.lines[0].text == "عنوان\ud800 الخبر الأول"
+    assert a.text is page
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert furat.clean_batch([page])[0] == a

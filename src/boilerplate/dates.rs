@@ -176,6 +176,10 @@ enum Tok {
     Sep(char),
 }
 
+fn is_letter(c: char) -> bool {
+    super::text::is_word_char(c) && !c.is_numeric()
+}
+
 fn tokenize(folded: &[char]) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -191,9 +195,9 @@ fn tokenize(folded: &[char]) -> Vec<Tok> {
             out.push(Tok::Num(v, i - s));
             continue;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             let s = i;
-            while i < folded.len() && folded[i].is_alphabetic() {
+            while i < folded.len() && is_letter(folded[i]) {
                 i += 1;
             }
             out.push(Tok::Word(folded[s..i].iter().collect()));

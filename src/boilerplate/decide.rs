@@ -23,12 +23,13 @@ use super::lexicon::Role;
 use super::text;
 use super::{Kind, Label};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// The decision for a page.
 #[derive(Debug, Default)]
 pub(crate) struct Labels {
     /// (label, kind, reason) per line.
-    pub(crate) lines: Vec<(Label, Kind, String)>,
+    pub(crate) lines: Vec<(Label, Kind, Cow<'static, str>)>,
     /// The headline's line.
     pub(crate) title: Option<usize>,
     /// The character offset (in the text) where the headline's site suffix
@@ -39,7 +40,10 @@ pub(crate) struct Labels {
 }
 
 /// Separators between a headline and a site name.
-const SEPARATORS: [char; 8] = ['-', '–', '—', '|', '｜', '·', '»', '~'];
+#[inline]
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '|' | '｜' | '·' | '»' | '~')
+}
 
 /// Decides every line of a page.
 pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
@@ -53,7 +57,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let prefix: Vec<Option<u64>> = (0..n)
         .map(|i| {
             let l = &lines[i];
-            if l.blank || l.words > 30 {
+            if !l.titled {
                 return None;
             }
             split_at_separator(doc.text(i)).map(|(head, _)| hash_of(head))
@@ -321,7 +325,7 @@ fn hash_of(chars: &[char]) -> u64 {
 pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
     let n = chars.len();
     let pos = (1..n.saturating_sub(1)).rev().find(|&k| {
-        SEPARATORS.contains(&chars[k])
+        is_separator(chars[k])
             && chars[k - 1].is_whitespace()
             && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
     })?;
@@ -370,43 +374,43 @@ fn label_line(
     group: &[usize],
     dup_of: &[Option<usize>],
     consumed: &[Option<(usize, Kind)>],
-) -> (Label, Kind, String) {
+) -> (Label, Kind, Cow<'static, str>) {
     if l.blank {
-        return (Label::Blank, Kind::Blank, "empty or whitespace only".into());
+        return (Label::Blank, Kind::Blank, Cow::Borrowed("empty or whitespace only"));
     }
     if title == Some(i) {
-        return (Label::Title, Kind::Title, "the headline".into());
+        return (Label::Title, Kind::Title, Cow::Borrowed("the headline"));
     }
     if let Some(c) = &l.chrome {
-        return (Label::Boilerplate, c.kind, c.reason.clone());
+        return (Label::Boilerplate, c.kind, Cow::Owned(c.reason.clone()));
     }
     if let Some((h, kind)) = consumed[i] {
-        return (Label::Boilerplate, kind, format!("under the list header on line {}", h + 1));
+        return (Label::Boilerplate, kind, Cow::Owned(format!("under the list header on line {}", h + 1)));
     }
     if group.contains(&i) || dup_of[i].is_some_and(|d| Some(d) == title) {
-        return (Label::Boilerplate, Kind::Duplicate, "repeats the headline".into());
+        return (Label::Boilerplate, Kind::Duplicate, Cow::Borrowed("repeats the headline"));
     }
     if let Some(d) = dup_of[i] {
         let what = if adjacent(&doc.lines, d, i) { "twice in a row (an image's alt text and caption)" } else { "a repeat" };
         let kind = if adjacent(&doc.lines, d, i) { Kind::Caption } else { Kind::Duplicate };
-        return (Label::Boilerplate, kind, format!("{what} of line {}", d + 1));
+        return (Label::Boilerplate, kind, Cow::Owned(format!("{what} of line {}", d + 1)));
     }
     // The first of two identical lines in a row is a caption as well.
     let twin = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank).is_some_and(|j| dup_of[j] == Some(i));
     if twin && l.prose < Prose::Anchor {
-        return (Label::Boilerplate, Kind::Caption, "twice in a row (an image's alt text and caption)".into());
+        return (Label::Boilerplate, Kind::Caption, Cow::Borrowed("twice in a row (an image's alt text and caption)"));
     }
     if in_body {
         return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30 {
-            (Label::Content, Kind::Paragraph, "prose in the article body".into())
+            (Label::Content, Kind::Paragraph, Cow::Borrowed("prose in the article body"))
         } else {
-            (Label::Content, Kind::Subheading, "a short line inside the article body".into())
+            (Label::Content, Kind::Subheading, Cow::Borrowed("a short line inside the article body"))
         };
     }
     if i < first_body {
-        (Label::Boilerplate, Kind::Header, "before the article body".into())
+        (Label::Boilerplate, Kind::Header, Cow::Borrowed("before the article body"))
     } else {
-        (Label::Boilerplate, Kind::Footer, "after the article body".into())
+        (Label::Boilerplate, Kind::Footer, Cow::Borrowed("after the article body"))
     }
 }
 
@@ -414,7 +418,7 @@ fn label_line(
 /// it (or equal to its suffix), a credited outlet after it.
 fn name_lines(
     doc: &Doc<'_>,
-    out: &mut [(Label, Kind, String)],
+    out: &mut [(Label, Kind, Cow<'static, str>)],
     title: Option<usize>,
     suffix: Option<(usize, usize)>,
     first_body: usize,
@@ -433,22 +437,22 @@ fn name_lines(
             continue;
         }
         if suffix_hash == Some(l.hash) {
-            out[i] = (Label::Boilerplate, Kind::SiteName, "the site name of the headline's suffix".into());
+            out[i] = (Label::Boilerplate, Kind::SiteName, Cow::Borrowed("the site name of the headline's suffix"));
             continue;
         }
         let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
         // "ريم الأحمد" between the headline and the date: a name without
         // a "by", as many templates print it.
         if !outlet && is_name_like(l) && title.is_some_and(|t| i > t) && neighbour_is_date(i) {
-            out[i] = (Label::Boilerplate, Kind::Byline, "a name next to the date, under the headline".into());
+            out[i] = (Label::Boilerplate, Kind::Byline, Cow::Borrowed("a name next to the date, under the headline"));
             continue;
         }
         if !outlet || l.prose > Prose::No {
             continue;
         }
         out[i] = match title {
-            Some(t) if i > t => (Label::Boilerplate, Kind::Source, "an outlet's name under the headline".into()),
-            _ => (Label::Boilerplate, Kind::SiteName, "an outlet's name above the headline".into()),
+            Some(t) if i > t => (Label::Boilerplate, Kind::Source, Cow::Borrowed("an outlet's name under the headline")),
+            _ => (Label::Boilerplate, Kind::SiteName, Cow::Borrowed("an outlet's name above the headline")),
         };
     }
 }

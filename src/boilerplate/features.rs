@@ -77,6 +77,8 @@ pub(crate) struct Info {
     /// verb (وقال, وفي, فإن): a continuation of prose.
     pub(crate) continues: bool,
     pub(crate) chrome: Option<Chrome>,
+    /// Splits as "headline - Site" (a separator, a short tail).
+    pub(crate) titled: bool,
     /// A date on a date-like line.
     pub(crate) date: Option<Found>,
     pub(crate) prose: Prose,
@@ -187,10 +189,11 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
         }
     }
     // "headline - Site!": the site name's punctuation is not the line's.
-    let titled = key.len() <= 30 && super::decide::split_at_separator(folded).is_some();
-    let end_mark = match super::decide::split_at_separator(folded) {
-        Some((head, _)) if titled => end_mark(head),
-        _ => end_mark(folded),
+    let split = if key.len() <= 30 { super::decide::split_at_separator(folded) } else { None };
+    let titled = split.is_some();
+    let end_mark = match split {
+        Some((head, _)) => end_mark(head),
+        None => end_mark(folded),
     };
     let hash = fnv1a(&key.text);
     let words = key.len();
@@ -210,6 +213,7 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
         commas,
         continues,
         chrome: None,
+        titled,
         date: None,
         prose: Prose::No,
         template: None,

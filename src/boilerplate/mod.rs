@@ -48,6 +48,7 @@ mod text;
 pub use dates::DateTime;
 pub use templates::{SiteTemplates, TemplateParams, Templates};
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// What a line is, coarsely: the four labels the evaluation scores.
@@ -163,7 +164,7 @@ pub struct Line {
     /// The fine kind.
     pub kind: Kind,
     /// A short human-readable why.
-    pub reason: String,
+    pub reason: Cow<'static, str>,
 }
 
 /// Metadata found on the page. Every field is optional.
@@ -247,6 +248,11 @@ impl Article {
         }
         out
     }
+}
+
+/// `chars` without surrounding whitespace and invisible characters.
+pub fn trim(chars: &[char]) -> &[char] {
+    text::trim_chars(chars)
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {

@@ -15,12 +15,10 @@ const DETACH_MIN_LEN: usize = 1 << 15;
 /// Batches run in chunks of this many pages, so Ctrl-C is noticed.
 const BATCH_CHUNK: usize = 2048;
 
-/// A cleaned page, built off the GIL.
+/// A cleaned page, built off the GIL. The page's text stays the caller's
+/// Python string (`PyArticle::text`); nothing here copies it.
 struct Cleaned {
-    text: String,
     article: boilerplate::Article,
-    /// Byte span of each line in `text`.
-    spans: Vec<(usize, usize)>,
     title: Option<String>,
     body: String,
 }
@@ -34,36 +32,19 @@ fn units_to_chars(u: Units<'_>) -> Vec<char> {
     }
 }
 
-fn build(chars: Vec<char>, article: boilerplate::Article) -> Cleaned {
-    let text: String = chars.iter().collect();
-    // Byte offsets of the line boundaries, in one walk: the lines are in
-    // order and do not overlap.
-    let mut spans = Vec::with_capacity(article.lines.len());
-    let (mut ci, mut bi) = (0usize, 0usize);
-    let mut to_byte = |target: usize| {
-        while ci < target {
-            bi += chars[ci].len_utf8();
-            ci += 1;
-        }
-        bi
-    };
-    for l in &article.lines {
-        let s = to_byte(l.start);
-        let e = to_byte(l.end);
-        spans.push((s, e));
-    }
+fn build(chars: &[char], article: boilerplate::Article) -> Cleaned {
     let title = article.title_index().map(|i| {
-        let (s, e) = spans[i];
-        text[s..e].trim().to_owned()
+        let l = &article.lines[i];
+        boilerplate::trim(&chars[l.start..l.end]).iter().collect()
     });
-    let body = article.body_chars(&chars);
-    Cleaned { text, article, spans, title, body }
+    let body = article.body_chars(chars);
+    Cleaned { article, title, body }
 }
 
 fn clean_units(u: Units<'_>, options: &Options, templates: Option<&boilerplate::SiteTemplates>) -> Cleaned {
     let chars = units_to_chars(u);
     let article = boilerplate::clean_chars(&chars, options, templates);
-    build(chars, article)
+    build(&chars, article)
 }
 
 /// The time relative dates count back from: a `datetime.datetime`, a
@@ -110,7 +91,7 @@ fn clean_one(
     } else {
         clean_units(u, opts, templates)
     };
-    PyArticle { inner: Arc::new(c) }
+    PyArticle { text: s.clone().unbind(), inner: Arc::new(c) }
 }
 
 /// Cleans many pages in parallel with the GIL released, in order.
@@ -129,7 +110,9 @@ where
         let inputs: Vec<(usize, Units<'_>)> =
             chunk.iter().enumerate().map(|(i, s)| (c * BATCH_CHUNK + i, units(s))).collect();
         let results = py.detach(|| parallel::map(&inputs, threads, |(i, u)| per_item(*i, *u)));
-        out.extend(results.into_iter().map(|r| PyArticle { inner: Arc::new(r) }));
+        out.extend(
+            results.into_iter().zip(chunk).map(|(r, s)| PyArticle { text: s.clone().unbind(), inner: Arc::new(r) }),
+        );
         py.check_signals()?;
     }
     Ok(out)
@@ -150,7 +133,7 @@ pub(crate) struct PyLine {
     #[pyo3(get)]
     index: usize,
     #[pyo3(get)]
-    text: String,
+    text: Py<PyString>,
     #[pyo3(get)]
     label: &'static str,
     #[pyo3(get)]
@@ -178,7 +161,7 @@ impl PyLine {
     #[new]
     fn new(
         index: usize,
-        text: String,
+        text: Bound<'_, PyString>,
         label: &str,
         kind: &str,
         reason: String,
@@ -188,14 +171,14 @@ impl PyLine {
         if end < start {
             return Err(input_error(format!("end ({end}) is before start ({start})")));
         }
-        Ok(PyLine { index, text, label: label_name(label)?, kind: kind_name(kind)?, reason, start, end })
+        Ok(PyLine { index, text: text.unbind(), label: label_name(label)?, kind: kind_name(kind)?, reason, start, end })
     }
 
     /// The line as a plain dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("index", self.index)?;
-        d.set_item("text", &self.text)?;
+        d.set_item("text", self.text.bind(py))?;
         d.set_item("label", self.label)?;
         d.set_item("kind", self.kind)?;
         d.set_item("reason", &self.reason)?;
@@ -204,25 +187,26 @@ impl PyLine {
         Ok(d)
     }
 
-    fn __repr__(&self) -> String {
-        let mut t: String = self.text.chars().take(50).collect();
-        if self.text.chars().count() > 50 {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let full = self.text.bind(py).to_string_lossy().into_owned();
+        let mut t: String = full.chars().take(50).collect();
+        if full.chars().count() > 50 {
             t.push('…');
         }
         format!("Line({}, {t:?}, {:?}, {:?}, start={}, end={})", self.index, self.label, self.kind, self.start, self.end)
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyLine>().is_ok_and(|o| {
-            let o = o.get();
-            (o.index, &o.text, o.label, o.kind, &o.reason, o.start, o.end)
-                == (self.index, &self.text, self.label, self.kind, &self.reason, self.start, self.end)
-        })
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(o) = other.cast::<PyLine>() else { return Ok(false) };
+        let o = o.get();
+        let same = (o.index, o.label, o.kind, &o.reason, o.start, o.end)
+            == (self.index, self.label, self.kind, &self.reason, self.start, self.end);
+        Ok(same && o.text.bind(other.py()).as_any().eq(self.text.bind(other.py()))?)
     }
 
     #[allow(clippy::type_complexity)]
-    fn __getnewargs__(&self) -> (usize, String, &'static str, &'static str, String, usize, usize) {
-        (self.index, self.text.clone(), self.label, self.kind, self.reason.clone(), self.start, self.end)
+    fn __getnewargs__(&self, py: Python<'_>) -> (usize, Py<PyString>, &'static str, &'static str, String, usize, usize) {
+        (self.index, self.text.clone_ref(py), self.label, self.kind, self.reason.clone(), self.start, self.end)
     }
 }
 
@@ -242,25 +226,41 @@ impl PyLine {
 ///         None where the page does not say.
 #[pyclass(module = "furat", name = "Article", frozen)]
 pub(crate) struct PyArticle {
+    /// The page as given (a `str` cannot form reference cycles, so no GC
+    /// support is needed for holding it).
+    text: Py<PyString>,
     inner: Arc<Cleaned>,
 }
 
+/// `s[start:end]` of a Python string (lone surrogates and all).
+fn substring<'py>(s: &Bound<'py, PyString>, start: usize, end: usize) -> PyResult<Py<PyString>> {
+    // SAFETY: `s` is a live str; PyUnicode_Substring returns a new
+    // reference or NULL with an exception set.
+    let sub = unsafe {
+        let ptr = pyo3::ffi::PyUnicode_Substring(s.as_ptr(), start as isize, end as isize);
+        Bound::from_owned_ptr_or_err(s.py(), ptr)?.cast_into_unchecked::<PyString>()
+    };
+    Ok(sub.unbind())
+}
+
 impl PyArticle {
-    fn line_objects(&self) -> Vec<PyLine> {
-        let c = &self.inner;
-        c.article
+    fn line_objects(&self, py: Python<'_>) -> PyResult<Vec<PyLine>> {
+        let text = self.text.bind(py);
+        self.inner
+            .article
             .lines
             .iter()
-            .zip(&c.spans)
             .enumerate()
-            .map(|(i, (l, &(bs, be)))| PyLine {
-                index: i,
-                text: c.text[bs..be].to_owned(),
-                label: l.label.name(),
-                kind: l.kind.name(),
-                reason: l.reason.clone(),
-                start: l.start,
-                end: l.end,
+            .map(|(i, l)| {
+                Ok(PyLine {
+                    index: i,
+                    text: substring(text, l.start, l.end)?,
+                    label: l.label.name(),
+                    kind: l.kind.name(),
+                    reason: l.reason.to_string(),
+                    start: l.start,
+                    end: l.end,
+                })
             })
             .collect()
     }
@@ -278,8 +278,8 @@ impl PyArticle {
 impl PyArticle {
     /// The page as given.
     #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.text.bind(py).clone()
     }
 
     /// The headline line as on the page, or None.
@@ -297,7 +297,7 @@ impl PyArticle {
     /// One ``Line`` per line of the page (a new list on each access).
     #[getter]
     fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.line_objects())
+        PyList::new(py, self.line_objects(py)?)
     }
 
     /// The labels of the lines, in order: what the evaluation scores.
@@ -319,7 +319,7 @@ impl PyArticle {
         d.set_item("body", self.body())?;
         d.set_item("meta", self.meta_dict(py)?)?;
         let lines = PyList::empty(py);
-        for l in self.line_objects() {
+        for l in self.line_objects(py)? {
             lines.append(l.to_dict(py)?)?;
         }
         d.set_item("lines", lines)?;
@@ -348,8 +348,9 @@ impl PyArticle {
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyArticle>().is_ok_and(|o| {
-            let o = &o.get().inner;
-            o.text == self.inner.text && o.article == self.inner.article
+            let o = o.get();
+            let py = other.py();
+            o.inner.article == self.inner.article && o.text.bind(py).as_any().eq(self.text.bind(py)).unwrap_or(false)
         })
     }
 
@@ -361,20 +362,22 @@ impl PyArticle {
             .article
             .lines
             .iter()
-            .map(|l| (l.label.name(), l.kind.name(), l.reason.as_str(), l.start, l.end))
+            .map(|l| (l.label.name(), l.kind.name(), l.reason.as_ref(), l.start, l.end))
             .collect();
-        let args = (self.inner.text.as_str(), lines, self.meta_dict(py)?);
+        let args = (self.text.bind(py), lines, self.meta_dict(py)?);
         PyTuple::new(py, [ctor, args.into_pyobject(py)?.into_any()])
     }
 
     #[staticmethod]
     #[allow(clippy::type_complexity)]
     fn _from_state(
-        text: String,
+        text: &Bound<'_, PyString>,
         lines: Vec<(String, String, String, usize, usize)>,
         meta: &Bound<'_, PyDict>,
     ) -> PyResult<Self> {
-        let n = text.chars().count();
+        // Lossy: a lone surrogate becomes one U+FFFD, so offsets still hold.
+        let chars: Vec<char> = text.to_string_lossy().chars().collect();
+        let n = chars.len();
         let mut out = Vec::with_capacity(lines.len());
         for (label, kind, reason, start, end) in lines {
             if start > end || end > n {
@@ -386,7 +389,7 @@ impl PyArticle {
                 label: Label::parse(&label).ok_or_else(|| super::errors::data_error(format!("unknown label {label:?}")))?,
                 kind: boilerplate::Kind::parse(&kind)
                     .ok_or_else(|| super::errors::data_error(format!("unknown kind {kind:?}")))?,
-                reason,
+                reason: reason.into(),
             });
         }
         let get = |k: &str| -> PyResult<Option<String>> {
@@ -404,8 +407,8 @@ impl PyArticle {
             site: get("site")?,
             dateline: get("dateline")?,
         };
-        let chars: Vec<char> = text.chars().collect();
-        Ok(PyArticle { inner: Arc::new(build(chars, boilerplate::Article { lines: out, meta })) })
+        let article = build(&chars, boilerplate::Article { lines: out, meta });
+        Ok(PyArticle { text: text.clone().unbind(), inner: Arc::new(article) })
     }
 }
 
