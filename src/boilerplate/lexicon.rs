@@ -126,10 +126,16 @@ pub(crate) struct Month {
 pub(crate) struct Lexicon {
     pub(crate) entries: Vec<Entry>,
     exact: FxHashMap<String, usize>,
+    /// The longest whole-line phrase, in words.
+    exact_max_words: usize,
     /// Whole-line entries that tolerate typos, by (words, characters).
     fuzzy: FxHashMap<(usize, usize), Vec<usize>>,
-    ac: AhoCorasick,
-    ac_ids: Vec<usize>,
+    /// Head and start phrases by their first word: one lookup of a line's
+    /// first word finds the few that can start it.
+    start_by_first_word: FxHashMap<String, Vec<usize>>,
+    /// Phrases matched anywhere.
+    ac_has: AhoCorasick,
+    ac_has_ids: Vec<usize>,
     /// No head/start/has entry applies to a longer line.
     ac_max_words: usize,
     sym: Vec<usize>,
@@ -213,8 +219,8 @@ impl Lexicon {
         }
         let mut exact = FxHashMap::default();
         let mut fuzzy_ids: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
-        let mut ac_patterns = Vec::new();
-        let mut ac_ids = Vec::new();
+        let mut start_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let (mut has_patterns, mut ac_has_ids) = (Vec::new(), Vec::new());
         let mut sym = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             match e.how {
@@ -227,19 +233,30 @@ impl Lexicon {
                     }
                 }
                 Match::Sym => sym.push(i),
-                _ => {
-                    ac_patterns.push(e.key.clone());
-                    ac_ids.push(i);
+                Match::Head | Match::Start => {
+                    let first = e.key.split(' ').next().unwrap_or_default().to_owned();
+                    start_by_first_word.entry(first).or_default().push(i);
+                }
+                Match::Has => {
+                    has_patterns.push(e.key.clone());
+                    ac_has_ids.push(i);
                 }
             }
         }
-        // A DFA: a few hundred short patterns make a small one, and it is
-        // several times faster than the NFA on every line of every page.
-        let ac = AhoCorasick::builder()
+        // A DFA: a few hundred short patterns make a small one, several
+        // times faster than the NFA on every line of every page.
+        let ac_has = AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&ac_patterns)
+            .build(&has_patterns)
             .map_err(|e| format!("lexicon automaton: {e}"))?;
-        let ac_max_words = ac_ids.iter().map(|&i| entries[i].max_words).max().unwrap_or(0);
+        let exact_max_words = exact.values().map(|&i: &usize| entries[i].words).max().unwrap_or(0);
+        let ac_max_words = start_by_first_word
+            .values()
+            .flatten()
+            .chain(&ac_has_ids)
+            .map(|&i| entries[i].max_words)
+            .max()
+            .unwrap_or(0);
 
         let mut patterns = Vec::new();
         for (n, line) in data_lines(PATTERNS) {
@@ -320,9 +337,11 @@ impl Lexicon {
             byline_first_words,
             entries,
             exact,
+            exact_max_words,
             fuzzy: fuzzy_ids,
-            ac,
-            ac_ids,
+            start_by_first_word,
+            ac_has,
+            ac_has_ids,
             ac_max_words,
             sym,
             patterns,
@@ -341,27 +360,36 @@ impl Lexicon {
         if key.text.is_empty() {
             return None;
         }
-        if let Some(&i) = self.exact.get(&key.text) {
-            return Some(Hit { entry: &self.entries[i], edits: 0 });
-        }
         let n = key.len();
+        if n <= self.exact_max_words {
+            if let Some(&i) = self.exact.get(&key.text) {
+                return Some(Hit { entry: &self.entries[i], edits: 0 });
+            }
+        }
         let text = key.text.as_bytes();
         let mut best: Option<&Entry> = None;
-        let matches = if n <= self.ac_max_words { Some(self.ac.find_overlapping_iter(&key.text)) } else { None };
-        for m in matches.into_iter().flatten() {
-            let e = &self.entries[self.ac_ids[m.pattern().as_usize()]];
-            let (s, t) = (m.start(), m.end());
+        let mut consider = |i: usize, s: usize, t: usize| {
+            let e = &self.entries[i];
             let bounded = (s == 0 || text[s - 1] == b' ') && (t == text.len() || text[t] == b' ');
             if !bounded || n > e.max_words {
-                continue;
+                return;
             }
             let ok = match e.how {
-                Match::Head => s == 0 && (n == e.words || key.sep_at == Some(e.words)),
-                Match::Start => s == 0,
+                Match::Head => n == e.words || key.sep_at == Some(e.words),
                 _ => true,
             };
             if ok && best.is_none_or(|b| (e.how, std::cmp::Reverse(e.words)) < (b.how, std::cmp::Reverse(b.words))) {
                 best = Some(e);
+            }
+        };
+        if n <= self.ac_max_words {
+            for &i in self.start_by_first_word.get(key.word(0)).map_or(&[][..], Vec::as_slice) {
+                if key.text.starts_with(self.entries[i].key.as_str()) {
+                    consider(i, 0, self.entries[i].key.len());
+                }
+            }
+            for m in self.ac_has.find_overlapping_iter(&key.text) {
+                consider(self.ac_has_ids[m.pattern().as_usize()], m.start(), m.end());
             }
         }
         if let Some(e) = best {
