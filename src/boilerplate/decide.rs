@@ -64,7 +64,8 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         })
         .collect();
     let twins = headline_twins(lines, &prefix);
-    let body = best_body(lines, &dup_of, &consumed, &twins);
+    let author_again = author_repeats(doc);
+    let body = best_body(lines, &dup_of, &consumed, &twins, &author_again);
     let first_body = body.map_or(n, |b| b.0);
     let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix);
     let group = title.map_or(vec![], |t| same_headline(lines, &prefix, t));
@@ -73,7 +74,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let mut out = Vec::with_capacity(n);
     for (i, l) in lines.iter().enumerate() {
         let in_body = body.is_some_and(|(s, e)| (s..=e).contains(&i));
-        out.push(label_line(doc, i, l, in_body, first_body, title, &group, &dup_of, &consumed));
+        out.push(label_line(doc, i, l, in_body, first_body, title, &group, &dup_of, &consumed, &author_again));
     }
     name_lines(doc, &mut out, title, suffix, first_body);
     Labels { lines: out, title, suffix, body }
@@ -163,6 +164,7 @@ fn best_body(
     dup_of: &[Option<usize>],
     consumed: &[Option<(usize, Kind)>],
     twins: &[bool],
+    author_again: &[bool],
 ) -> Option<(usize, usize)> {
     let score = |i: usize| -> i64 {
         let l = &lines[i];
@@ -175,6 +177,9 @@ fn best_body(
                 Role::List => -6,
                 Role::Line => -3,
             };
+        }
+        if author_again[i] {
+            return -1000; // the author's name again: the bio, the end
         }
         if consumed[i].is_some() || dup_of[i].is_some() {
             return -3;
@@ -217,6 +222,29 @@ fn is_candidate(l: &Info, consumed: bool) -> bool {
 }
 
 /// The headline and the lines that repeat it.
+/// Lines that repeat the name of a byline further down (an opinion piece
+/// signed again above the author's bio): the article is over there.
+fn author_repeats(doc: &Doc<'_>) -> Vec<bool> {
+    let lines = &doc.lines;
+    let mut names = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(c) = l.chrome.as_ref().filter(|c| c.kind == Kind::Byline) {
+            let chars = doc.text(i);
+            if let Some(off) = text::offset_after_words(chars, c.lead_words) {
+                let name = text::Key::new(&text::fold(&chars[off..]));
+                if (2..=4).contains(&name.len()) {
+                    names.push((i, super::features::line_hash(&name.text)));
+                }
+            }
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(j, l)| l.chrome.is_none() && names.iter().any(|&(i, h)| j > i + 1 && l.hash == h))
+        .collect()
+}
+
 /// Lines that are the same headline as another line, one of them with a
 /// site suffix.
 fn headline_twins(lines: &[Info], prefix: &[Option<u64>]) -> Vec<bool> {
@@ -317,7 +345,7 @@ fn adjacent(lines: &[Info], i: usize, j: usize) -> bool {
 }
 
 fn hash_of(chars: &[char]) -> u64 {
-    super::features::fnv1a(&text::Key::new(&text::fold(chars)).text)
+    super::features::line_hash(&text::Key::new(&text::fold(chars)).text)
 }
 
 /// Splits "headline - Site" at its last separator: (headline, site), both
@@ -345,7 +373,7 @@ fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<(usize, usize
     let (head, tail) = split_at_separator(chars)?;
     let head_hash = hash_of(head);
     let tail_key = text::Key::new(&text::fold(tail));
-    let tail_hash = super::features::fnv1a(&tail_key.text);
+    let tail_hash = super::features::line_hash(&tail_key.text);
     let script = |s: &[char]| {
         let ar = s.iter().filter(|&&c| text::is_arabic_letter(c)).count();
         let lat = s.iter().filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c)).count();
@@ -374,6 +402,7 @@ fn label_line(
     group: &[usize],
     dup_of: &[Option<usize>],
     consumed: &[Option<(usize, Kind)>],
+    author_again: &[bool],
 ) -> (Label, Kind, Cow<'static, str>) {
     if l.blank {
         return (Label::Blank, Kind::Blank, Cow::Borrowed("empty or whitespace only"));
@@ -383,6 +412,9 @@ fn label_line(
     }
     if let Some(c) = &l.chrome {
         return (Label::Boilerplate, c.kind, Cow::Owned(c.reason.clone()));
+    }
+    if author_again[i] {
+        return (Label::Boilerplate, Kind::Byline, Cow::Borrowed("the author's name again, after the article"));
     }
     if let Some((h, kind)) = consumed[i] {
         return (Label::Boilerplate, kind, Cow::Owned(format!("under the list header on line {}", h + 1)));

@@ -64,7 +64,7 @@ pub(crate) struct Info {
     pub(crate) tend: usize,
     pub(crate) blank: bool,
     pub(crate) key: Key,
-    /// 64-bit FNV-1a of the key: in-document duplicates and site templates.
+    /// [`line_hash`] of the key: in-document duplicates and site templates.
     pub(crate) hash: u64,
     pub(crate) words: usize,
     pub(crate) function_words: usize,
@@ -122,24 +122,38 @@ impl Doc<'_> {
     }
 }
 
-/// FNV-1a, 64 bits: stable across processes and versions, so template
-/// statistics can be saved.
-pub(crate) fn fnv1a(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// A 64-bit hash of a line key, eight bytes at a time (the FxHash step,
+/// then a final avalanche). furat's own code, so it never changes under a
+/// dependency update: saved template statistics stay valid.
+pub(crate) fn line_hash(s: &str) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let bytes = s.as_bytes();
+    let mut h: u64 = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(26) ^ w).wrapping_mul(K);
     }
-    h
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(26) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    // Avalanche (the murmur3 finalizer), so every input bit reaches the low
+    // bits a hash table uses.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Analyses every line of a page.
 pub(crate) fn analyse<'a>(chars: &'a [char], options: &Options, templates: Option<&SiteTemplates>) -> Doc<'a> {
     let lex = &*LEXICON_DATA;
-    let mut lines = Vec::new();
+    let spans = text::split_lines(chars);
+    let mut lines = Vec::with_capacity(spans.len());
     let (mut ar, mut lat) = (0usize, 0usize);
-    let mut folds = Vec::new();
-    for (start, end) in text::split_lines(chars) {
+    let mut folds = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
         let (ts, te) = text::trim_range(&chars[start..end]);
         let (tstart, tend) = (start + ts, start + te);
         let trimmed = &chars[tstart..tend];
@@ -200,7 +214,7 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
         Some((head, _)) => end_mark(head),
         None => end_mark(folded),
     };
-    let hash = fnv1a(&key.text);
+    let hash = line_hash(&key.text);
     let words = key.len();
     // Scale the sample's counts to the whole line.
     if sampled < words {
@@ -320,7 +334,7 @@ fn classify(
         info.chrome = chrome(Kind::Separator, "symbols only");
         return;
     }
-    if is_breadcrumb(orig) {
+    if info.words <= 25 && is_breadcrumb(orig) {
         info.chrome = chrome(Kind::Menu, "short items between separators (a breadcrumb or menu row)");
         return;
     }

@@ -126,6 +126,7 @@ kinds! {
     CommentForm => "comment_form", "Comment headers and forms.";
     Cookie => "cookie", "Cookie and privacy notices.";
     Copyright => "copyright", "Copyright lines.";
+    Disclaimer => "disclaimer", "Editorial disclaimers (the views are the author's...).";
     Newsletter => "newsletter", "Newsletter sign-up prompts.";
     Social => "social", "Follow-us and Telegram/WhatsApp prompts.";
     Counter => "counter", "View, comment and share counters.";
@@ -239,7 +240,8 @@ impl Article {
 
     /// [`Article::body`] over the text's characters.
     pub fn body_chars(&self, chars: &[char]) -> String {
-        let mut out = String::new();
+        let size: usize = self.content_lines().map(|l| l.end - l.start + 1).sum();
+        let mut out = String::with_capacity(size * 2);
         for l in self.content_lines() {
             if !out.is_empty() {
                 out.push('\n');

@@ -8,7 +8,8 @@
 //! that read as paragraphs need far more (`prose_share`): a site may reuse a
 //! background paragraph in a few articles without it becoming chrome.
 //!
-//! Lines are keyed by the 64-bit FNV-1a hash of their folded key, so
+//! Lines are keyed by the 64-bit hash of their folded key (furat's own
+//! `line_hash`, so it never changes with a dependency), so
 //! spelling variants of one template line count together; only hashes that
 //! pass the thresholds are kept, so the state stays small.
 

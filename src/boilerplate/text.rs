@@ -93,7 +93,11 @@ pub(crate) struct Key {
 impl Key {
     /// The key of folded characters.
     pub(crate) fn new(folded: &[char]) -> Key {
-        let mut key = Key { text: String::with_capacity(folded.len() * 2), ..Key::default() };
+        let mut key = Key {
+            text: String::with_capacity(folded.len() * 2),
+            words: Vec::with_capacity(folded.len() / 4 + 1),
+            sep_at: None,
+        };
         let mut in_word = false;
         let mut word_start = 0u32;
         for (i, &c) in folded.iter().enumerate() {
