@@ -30,13 +30,20 @@ impl DateTime {
             && day >= 1
             && day <= days_in_month(year, month)
             && (1..=9999).contains(&year))
-        .then_some(DateTime { year, month, day, time: None })
+        .then_some(DateTime {
+            year,
+            month,
+            day,
+            time: None,
+        })
     }
 
     /// This date at a time, checked.
     pub fn at(self, hour: u8, minute: u8, second: Option<u8>) -> Option<DateTime> {
-        (hour < 24 && minute < 60 && second.is_none_or(|s| s < 61))
-            .then_some(DateTime { time: Some((hour, minute, second)), ..self })
+        (hour < 24 && minute < 60 && second.is_none_or(|s| s < 61)).then_some(DateTime {
+            time: Some((hour, minute, second)),
+            ..self
+        })
     }
 
     /// Parses ISO 8601: `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` (or a
@@ -46,7 +53,9 @@ impl DateTime {
         let b = s.as_bytes();
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = s.get(r)?;
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
@@ -85,7 +94,12 @@ impl DateTime {
 
     fn from_days(days: i64, time: Option<(u8, u8, Option<u8>)>) -> DateTime {
         let (y, m, d) = civil_from_days(days);
-        DateTime { year: y as i32, month: m as u8, day: d as u8, time }
+        DateTime {
+            year: y as i32,
+            month: m as u8,
+            day: d as u8,
+            time,
+        }
     }
 
     /// This time `minutes` earlier (the time of day is kept if known).
@@ -115,10 +129,10 @@ impl DateTime {
         // Fourmilab's islamic_to_jd, shifted to days since 1970-01-01:
         // JD = d + ceil(29.5 (m - 1)) + 354 (y - 1) + floor((3 + 11 y) / 30)
         //      + 1948439.5 - 1, and JD 2440587.5 is 1970-01-01.
-        let days = d + (59 * (m - 1) + 1) / 2 + 354 * (y - 1) + (3 + 11 * y).div_euclid(30)
-            + 1948439
-            - 1
-            - 2440587;
+        let days =
+            d + (59 * (m - 1) + 1) / 2 + 354 * (y - 1) + (3 + 11 * y).div_euclid(30) + 1948439
+                - 1
+                - 2440587;
         Some(DateTime::from_days(days, None))
     }
 }
@@ -246,7 +260,9 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
     let mut time: Option<(u8, u8, Option<u8>)> = None;
     let mut relative = None;
     let month_at = |i: usize| -> Option<(Month, usize)> {
-        let Tok::Word(w) = toks.get(i)? else { return None };
+        let Tok::Word(w) = toks.get(i)? else {
+            return None;
+        };
         if lex.month_first_words.contains(w.as_str()) {
             if let Some(Tok::Word(w2)) = toks.get(i + 1) {
                 if let Some(m) = lex.months.get(&format!("{w} {w2}")) {
@@ -295,7 +311,11 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
                     DateTime::date(y as i32, m.number, d as u8).map(|v| (v, false))
                 };
                 if let Some((v, h)) = value {
-                    if h { hijri = hijri.or(Some(v)) } else { greg = greg.or(Some(v)) }
+                    if h {
+                        hijri = hijri.or(Some(v))
+                    } else {
+                        greg = greg.or(Some(v))
+                    }
                     used[i..=j].iter_mut().for_each(|u| *u = true);
                     i = j + 1;
                     continue;
@@ -312,7 +332,9 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
                         j += 1;
                     }
                     if let Some((y, 4)) = num_at(j) {
-                        if let Some(v) = (!m.hijri).then(|| DateTime::date(y as i32, m.number, d as u8)).flatten()
+                        if let Some(v) = (!m.hijri)
+                            .then(|| DateTime::date(y as i32, m.number, d as u8))
+                            .flatten()
                         {
                             greg = greg.or(Some(v));
                             used[i..=j].iter_mut().for_each(|u| *u = true);
@@ -389,7 +411,10 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
     let is_relative = value.is_none() && relative.is_some();
     if is_relative {
         // "3 hours ago" is not precise to the second: minutes at most.
-        let r = reference.map(|r| DateTime { time: r.time.map(|(h, m, _)| (h, m, None)), ..r });
+        let r = reference.map(|r| DateTime {
+            time: r.time.map(|(h, m, _)| (h, m, None)),
+            ..r
+        });
         value = r.map(|r| match relative {
             Some(Rel::Minutes(m)) => r.minus_minutes(m),
             Some(Rel::Days(d)) => r.minus_days(d),
@@ -421,7 +446,12 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
             Tok::Sep(_) => {}
         }
     }
-    Some(Found { value, others, updated, relative: is_relative })
+    Some(Found {
+        value,
+        others,
+        updated,
+        relative: is_relative,
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -433,7 +463,9 @@ enum Rel {
 /// Minutes per unit word (folded), and whether the word is a dual (2).
 fn unit(w: &str) -> Option<(Rel, i64)> {
     let (rel, count) = match w {
-        "ثانيه" | "ثوان" | "ثواني" | "second" | "seconds" | "sec" | "secs" => (Rel::Minutes(0), 1),
+        "ثانيه" | "ثوان" | "ثواني" | "second" | "seconds" | "sec" | "secs" => {
+            (Rel::Minutes(0), 1)
+        }
         "دقيقه" | "دقائق" | "minute" | "minutes" | "min" | "mins" => (Rel::Minutes(1), 1),
         "دقيقتين" | "دقيقتان" => (Rel::Minutes(1), 2),
         "ساعه" | "ساعات" | "hour" | "hours" | "hr" | "hrs" => (Rel::Minutes(60), 1),
@@ -490,7 +522,8 @@ mod tests {
         let chars: Vec<char> = line.chars().collect();
         let folded = super::super::text::fold(&chars);
         let r = reference.and_then(DateTime::parse_iso);
-        find(&folded, &LEXICON_DATA, r).map(|x| (x.value.map(|v| v.to_string()), x.others, x.updated))
+        find(&folded, &LEXICON_DATA, r)
+            .map(|x| (x.value.map(|v| v.to_string()), x.others, x.updated))
     }
 
     fn v(line: &str) -> Option<String> {
@@ -513,12 +546,21 @@ mod tests {
 
     #[test]
     fn numeric_forms_and_times() {
-        assert_eq!(v("2024.01.24 | 13:01 دمشق"), Some("2024-01-24T13:01".into()));
-        assert_eq!(v("آخر تحديث: 24.01.2024 | 13:01 دمشق"), Some("2024-01-24T13:01".into()));
+        assert_eq!(
+            v("2024.01.24 | 13:01 دمشق"),
+            Some("2024-01-24T13:01".into())
+        );
+        assert_eq!(
+            v("آخر تحديث: 24.01.2024 | 13:01 دمشق"),
+            Some("2024-01-24T13:01".into())
+        );
         assert_eq!(v("24/01/2024 - 01:05 م"), Some("2024-01-24T13:05".into()));
         assert_eq!(v("١٢/٠٣/٢٠٢٣"), Some("2023-03-12".into()));
         assert_eq!(v("03/25/2023 10:00 AM"), Some("2023-03-25T10:00".into()));
-        assert_eq!(v("2024-01-24T13:01:05Z"), Some("2024-01-24T13:01:05".into()));
+        assert_eq!(
+            v("2024-01-24T13:01:05Z"),
+            Some("2024-01-24T13:01:05".into())
+        );
         let (_, others, updated) = f("آخر تحديث: 24.01.2024 | 13:01 دمشق", None).unwrap();
         assert_eq!((others, updated), (0, true));
     }
@@ -526,7 +568,10 @@ mod tests {
     #[test]
     fn hijri_dates_convert_and_yield_to_gregorian() {
         assert_eq!(v("1 محرم 1445 هـ"), Some("2023-07-19".into()));
-        assert_eq!(v("12 رجب 1445 هـ الموافق 24 يناير 2024 م"), Some("2024-01-24".into()));
+        assert_eq!(
+            v("12 رجب 1445 هـ الموافق 24 يناير 2024 م"),
+            Some("2024-01-24".into())
+        );
     }
 
     #[test]
@@ -534,17 +579,32 @@ mod tests {
         assert_eq!(v("منذ 3 ساعات"), None);
         assert!(f("منذ 3 ساعات", None).is_some());
         let r = Some("2024-01-24T13:01");
-        assert_eq!(f("منذ 3 ساعات", r).unwrap().0, Some("2024-01-24T10:01".into()));
-        assert_eq!(f("منذ ساعتين", r).unwrap().0, Some("2024-01-24T11:01".into()));
+        assert_eq!(
+            f("منذ 3 ساعات", r).unwrap().0,
+            Some("2024-01-24T10:01".into())
+        );
+        assert_eq!(
+            f("منذ ساعتين", r).unwrap().0,
+            Some("2024-01-24T11:01".into())
+        );
         assert_eq!(f("أمس", r).unwrap().0, Some("2024-01-23".into()));
-        assert_eq!(f("منذ يومين", Some("2024-03-01")).unwrap().0, Some("2024-02-28".into()));
-        assert_eq!(f("2 hours ago", r).unwrap().0, Some("2024-01-24T11:01".into()));
+        assert_eq!(
+            f("منذ يومين", Some("2024-03-01")).unwrap().0,
+            Some("2024-02-28".into())
+        );
+        assert_eq!(
+            f("2 hours ago", r).unwrap().0,
+            Some("2024-01-24T11:01".into())
+        );
     }
 
     #[test]
     fn prose_has_many_other_words() {
-        let (_, others, _) =
-            f("وأشار إلى أن آخر عملية نفذها التنظيم كانت في 11 كانون الثاني 2022 عندما هاجموا", None).unwrap();
+        let (_, others, _) = f(
+            "وأشار إلى أن آخر عملية نفذها التنظيم كانت في 11 كانون الثاني 2022 عندما هاجموا",
+            None,
+        )
+        .unwrap();
         assert!(others > 5);
         assert_eq!(v("قتل 3 أشخاص في القصف"), None);
     }
@@ -552,7 +612,10 @@ mod tests {
     #[test]
     fn iso_parsing_and_arithmetic() {
         assert_eq!(DateTime::parse_iso("2024-02-30"), None);
-        assert_eq!(DateTime::parse_iso("2024-01-24 13:01").unwrap().to_string(), "2024-01-24T13:01");
+        assert_eq!(
+            DateTime::parse_iso("2024-01-24 13:01").unwrap().to_string(),
+            "2024-01-24T13:01"
+        );
         assert_eq!(DateTime::parse_iso("nope"), None);
         let d = DateTime::parse_iso("2024-03-01T00:30").unwrap();
         assert_eq!(d.minus_minutes(60).to_string(), "2024-02-29T23:30");

@@ -74,10 +74,26 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let mut out = Vec::with_capacity(n);
     for (i, l) in lines.iter().enumerate() {
         let in_body = body.is_some_and(|(s, e)| (s..=e).contains(&i));
-        out.push(label_line(doc, i, l, in_body, first_body, title, &group, &dup_of, &consumed, &author_again));
+        out.push(label_line(
+            doc,
+            i,
+            l,
+            in_body,
+            first_body,
+            title,
+            &group,
+            &dup_of,
+            &consumed,
+            &author_again,
+        ));
     }
     name_lines(doc, &mut out, title, suffix, first_body);
-    Labels { lines: out, title, suffix, body }
+    Labels {
+        lines: out,
+        title,
+        suffix,
+        body,
+    }
 }
 
 /// For each line, the earlier line it repeats (three words or more).
@@ -212,13 +228,17 @@ fn best_body(
     }
     // A body is at least one paragraph, or two short sentences.
     best_span.filter(|&(s, e)| {
-        let anchors = (s..=e).filter(|&i| lines[i].chrome.is_none() && lines[i].prose == Prose::Anchor).count();
+        let anchors = (s..=e)
+            .filter(|&i| lines[i].chrome.is_none() && lines[i].prose == Prose::Anchor)
+            .count();
         anchors >= 1 || best >= 2
     })
 }
 
 fn is_candidate(l: &Info, consumed: bool) -> bool {
-    l.headline_like() && !consumed && (l.words >= 3 || l.words == 2 && l.key.text.chars().count() >= 12)
+    l.headline_like()
+        && !consumed
+        && (l.words >= 3 || l.words == 2 && l.key.text.chars().count() >= 12)
 }
 
 /// The headline and the lines that repeat it.
@@ -292,12 +312,16 @@ fn choose_title(
     prefix: &[Option<u64>],
 ) -> Option<usize> {
     let lines = &doc.lines;
-    let cands: Vec<usize> =
-        (0..first_body).filter(|&i| is_candidate(&lines[i], consumed[i].is_some()) || dup_of[i].is_some()).collect();
+    let cands: Vec<usize> = (0..first_body)
+        .filter(|&i| is_candidate(&lines[i], consumed[i].is_some()) || dup_of[i].is_some())
+        .collect();
     // 1. The page title and the h1: the same headline twice, one of them
     //    with a site suffix, or repeated further down.
     for &i in &cands {
-        if dup_of[i].is_none() && is_candidate(&lines[i], false) && !same_headline(lines, prefix, i).is_empty() {
+        if dup_of[i].is_none()
+            && is_candidate(&lines[i], false)
+            && !same_headline(lines, prefix, i).is_empty()
+        {
             return Some(i);
         }
     }
@@ -312,7 +336,13 @@ fn choose_title(
         lines[j].chrome.as_ref().is_some_and(|c| {
             matches!(
                 c.kind,
-                Kind::Date | Kind::Byline | Kind::Source | Kind::Dateline | Kind::ReadingTime | Kind::Counter | Kind::Share
+                Kind::Date
+                    | Kind::Byline
+                    | Kind::Source
+                    | Kind::Dateline
+                    | Kind::ReadingTime
+                    | Kind::Counter
+                    | Kind::Share
             )
         })
     };
@@ -323,7 +353,12 @@ fn choose_title(
         _ => false,
     };
     let followed: Vec<usize> = cands.iter().copied().filter(|&i| meta_follows(i)).collect();
-    if let Some(&i) = followed.iter().rev().find(|&&i| !is_name_like(&lines[i])).or(followed.last()) {
+    if let Some(&i) = followed
+        .iter()
+        .rev()
+        .find(|&&i| !is_name_like(&lines[i]))
+        .or(followed.last())
+    {
         return Some(i);
     }
     // 4. The last headline-like line before the body.
@@ -359,7 +394,11 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
     })?;
     let head = text::trim_chars(&chars[..pos]);
     let tail = text::trim_chars(&chars[pos + 1..]);
-    let words = |s: &[char]| s.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+    let words = |s: &[char]| {
+        s.split(|c| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
     let (hw, tw) = (words(head), words(tail));
     (hw >= 3 && (1..=5).contains(&tw) && tail.len() <= 40 && tw < hw).then_some((head, tail))
 }
@@ -376,14 +415,23 @@ fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<(usize, usize
     let tail_hash = super::features::line_hash(&tail_key.text);
     let script = |s: &[char]| {
         let ar = s.iter().filter(|&&c| text::is_arabic_letter(c)).count();
-        let lat = s.iter().filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c)).count();
+        let lat = s
+            .iter()
+            .filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c))
+            .count();
         ar >= lat
     };
     let evidence = group.iter().any(|&j| doc.lines[j].hash == head_hash)
         || script(head) != script(tail)
         || tail_key.iter().any(|w| doc.lex.words.media.contains(w))
-        || doc.lines.iter().enumerate().any(|(j, l)| j != t && l.hash == tail_hash)
-        || chars[head.len()..chars.len() - tail.len()].iter().any(|&c| c == '|' || c == '｜');
+        || doc
+            .lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != t && l.hash == tail_hash)
+        || chars[head.len()..chars.len() - tail.len()]
+            .iter()
+            .any(|&c| c == '|' || c == '｜');
     if !evidence {
         return None;
     }
@@ -405,7 +453,11 @@ fn label_line(
     author_again: &[bool],
 ) -> (Label, Kind, Cow<'static, str>) {
     if l.blank {
-        return (Label::Blank, Kind::Blank, Cow::Borrowed("empty or whitespace only"));
+        return (
+            Label::Blank,
+            Kind::Blank,
+            Cow::Borrowed("empty or whitespace only"),
+        );
     }
     if title == Some(i) {
         return (Label::Title, Kind::Title, Cow::Borrowed("the headline"));
@@ -414,35 +466,82 @@ fn label_line(
         return (Label::Boilerplate, c.kind, Cow::Owned(c.reason.clone()));
     }
     if author_again[i] {
-        return (Label::Boilerplate, Kind::Byline, Cow::Borrowed("the author's name again, after the article"));
+        return (
+            Label::Boilerplate,
+            Kind::Byline,
+            Cow::Borrowed("the author's name again, after the article"),
+        );
     }
     if let Some((h, kind)) = consumed[i] {
-        return (Label::Boilerplate, kind, Cow::Owned(format!("under the list header on line {}", h + 1)));
+        return (
+            Label::Boilerplate,
+            kind,
+            Cow::Owned(format!("under the list header on line {}", h + 1)),
+        );
     }
     if group.contains(&i) || dup_of[i].is_some_and(|d| Some(d) == title) {
-        return (Label::Boilerplate, Kind::Duplicate, Cow::Borrowed("repeats the headline"));
+        return (
+            Label::Boilerplate,
+            Kind::Duplicate,
+            Cow::Borrowed("repeats the headline"),
+        );
     }
     if let Some(d) = dup_of[i] {
-        let what = if adjacent(&doc.lines, d, i) { "twice in a row (an image's alt text and caption)" } else { "a repeat" };
-        let kind = if adjacent(&doc.lines, d, i) { Kind::Caption } else { Kind::Duplicate };
-        return (Label::Boilerplate, kind, Cow::Owned(format!("{what} of line {}", d + 1)));
+        let what = if adjacent(&doc.lines, d, i) {
+            "twice in a row (an image's alt text and caption)"
+        } else {
+            "a repeat"
+        };
+        let kind = if adjacent(&doc.lines, d, i) {
+            Kind::Caption
+        } else {
+            Kind::Duplicate
+        };
+        return (
+            Label::Boilerplate,
+            kind,
+            Cow::Owned(format!("{what} of line {}", d + 1)),
+        );
     }
     // The first of two identical lines in a row is a caption as well.
-    let twin = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank).is_some_and(|j| dup_of[j] == Some(i));
+    let twin = (i + 1..doc.lines.len())
+        .find(|&j| !doc.lines[j].blank)
+        .is_some_and(|j| dup_of[j] == Some(i));
     if twin && l.prose < Prose::Anchor {
-        return (Label::Boilerplate, Kind::Caption, Cow::Borrowed("twice in a row (an image's alt text and caption)"));
+        return (
+            Label::Boilerplate,
+            Kind::Caption,
+            Cow::Borrowed("twice in a row (an image's alt text and caption)"),
+        );
     }
     if in_body {
-        return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30 {
-            (Label::Content, Kind::Paragraph, Cow::Borrowed("prose in the article body"))
+        return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30
+        {
+            (
+                Label::Content,
+                Kind::Paragraph,
+                Cow::Borrowed("prose in the article body"),
+            )
         } else {
-            (Label::Content, Kind::Subheading, Cow::Borrowed("a short line inside the article body"))
+            (
+                Label::Content,
+                Kind::Subheading,
+                Cow::Borrowed("a short line inside the article body"),
+            )
         };
     }
     if i < first_body {
-        (Label::Boilerplate, Kind::Header, Cow::Borrowed("before the article body"))
+        (
+            Label::Boilerplate,
+            Kind::Header,
+            Cow::Borrowed("before the article body"),
+        )
     } else {
-        (Label::Boilerplate, Kind::Footer, Cow::Borrowed("after the article body"))
+        (
+            Label::Boilerplate,
+            Kind::Footer,
+            Cow::Borrowed("after the article body"),
+        )
     }
 }
 
@@ -462,29 +561,51 @@ fn name_lines(
     let neighbour_is_date = |i: usize| {
         let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
         let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
-        [prev, next].into_iter().flatten().any(|j| doc.lines[j].chrome.as_ref().is_some_and(|c| c.kind == Kind::Date))
+        [prev, next].into_iter().flatten().any(|j| {
+            doc.lines[j]
+                .chrome
+                .as_ref()
+                .is_some_and(|c| c.kind == Kind::Date)
+        })
     };
     for (i, l) in doc.lines.iter().enumerate() {
-        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4 {
+        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4
+        {
             continue;
         }
         if suffix_hash == Some(l.hash) {
-            out[i] = (Label::Boilerplate, Kind::SiteName, Cow::Borrowed("the site name of the headline's suffix"));
+            out[i] = (
+                Label::Boilerplate,
+                Kind::SiteName,
+                Cow::Borrowed("the site name of the headline's suffix"),
+            );
             continue;
         }
         let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
         // "ريم الأحمد" between the headline and the date: a name without
         // a "by", as many templates print it.
         if !outlet && is_name_like(l) && title.is_some_and(|t| i > t) && neighbour_is_date(i) {
-            out[i] = (Label::Boilerplate, Kind::Byline, Cow::Borrowed("a name next to the date, under the headline"));
+            out[i] = (
+                Label::Boilerplate,
+                Kind::Byline,
+                Cow::Borrowed("a name next to the date, under the headline"),
+            );
             continue;
         }
         if !outlet || l.prose > Prose::No {
             continue;
         }
         out[i] = match title {
-            Some(t) if i > t => (Label::Boilerplate, Kind::Source, Cow::Borrowed("an outlet's name under the headline")),
-            _ => (Label::Boilerplate, Kind::SiteName, Cow::Borrowed("an outlet's name above the headline")),
+            Some(t) if i > t => (
+                Label::Boilerplate,
+                Kind::Source,
+                Cow::Borrowed("an outlet's name under the headline"),
+            ),
+            _ => (
+                Label::Boilerplate,
+                Kind::SiteName,
+                Cow::Borrowed("an outlet's name above the headline"),
+            ),
         };
     }
 }

@@ -147,7 +147,11 @@ pub(crate) fn line_hash(s: &str) -> u64 {
 }
 
 /// Analyses every line of a page.
-pub(crate) fn analyse<'a>(chars: &'a [char], options: &Options, templates: Option<&SiteTemplates>) -> Doc<'a> {
+pub(crate) fn analyse<'a>(
+    chars: &'a [char],
+    options: &Options,
+    templates: Option<&SiteTemplates>,
+) -> Doc<'a> {
     let lex = &*LEXICON_DATA;
     let spans = text::split_lines(chars);
     let mut lines = Vec::with_capacity(spans.len());
@@ -157,7 +161,11 @@ pub(crate) fn analyse<'a>(chars: &'a [char], options: &Options, templates: Optio
         let (ts, te) = text::trim_range(&chars[start..end]);
         let (tstart, tend) = (start + ts, start + te);
         let trimmed = &chars[tstart..tend];
-        let folded = if trimmed.is_empty() { Vec::new() } else { text::fold(trimmed) };
+        let folded = if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            text::fold(trimmed)
+        };
         let key = Key::new(&folded);
         let info = shape(start, end, tstart, tend, &folded, key, lex);
         ar += info.arabic_letters;
@@ -179,7 +187,15 @@ pub(crate) fn analyse<'a>(chars: &'a [char], options: &Options, templates: Optio
     Doc { chars, lines, lex }
 }
 
-fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], key: Key, lex: &Lexicon) -> Info {
+fn shape(
+    start: usize,
+    end: usize,
+    tstart: usize,
+    tend: usize,
+    folded: &[char],
+    key: Key,
+    lex: &Lexicon,
+) -> Info {
     let blank = folded.is_empty();
     let (mut arabic_letters, mut latin_letters, mut commas) = (0, 0, 0);
     for &c in folded {
@@ -208,7 +224,11 @@ fn shape(start: usize, end: usize, tstart: usize, tend: usize, folded: &[char], 
         }
     }
     // "headline - Site!": the site name's punctuation is not the line's.
-    let split = if key.len() <= 30 { super::decide::split_at_separator(folded) } else { None };
+    let split = if key.len() <= 30 {
+        super::decide::split_at_separator(folded)
+    } else {
+        None
+    };
     let titled = split.is_some();
     let end_mark = match split {
         Some((head, _)) => end_mark(head),
@@ -261,7 +281,10 @@ fn word_class(w: &str, lex: &Lexicon) -> (bool, bool, bool) {
     }
     let test = |w: &str| {
         let bits = words.prose_words.get(w).copied().unwrap_or(0);
-        (bits & super::lexicon::FUNCTION != 0, bits & super::lexicon::VERB != 0)
+        (
+            bits & super::lexicon::FUNCTION != 0,
+            bits & super::lexicon::VERB != 0,
+        )
     };
     let (f, v) = test(w);
     if f || v {
@@ -283,7 +306,10 @@ fn word_class(w: &str, lex: &Lexicon) -> (bool, bool, bool) {
 }
 
 fn end_mark(folded: &[char]) -> End {
-    let mut it = folded.iter().rev().skip_while(|c| matches!(c, '"' | '\'' | ' '));
+    let mut it = folded
+        .iter()
+        .rev()
+        .skip_while(|c| matches!(c, '"' | '\'' | ' '));
     match it.next() {
         Some('.' | '…') => End::Period,
         Some('?' | '!') => End::Question,
@@ -296,12 +322,15 @@ fn prose(l: &Info) -> Prose {
     if l.blank || l.words == 0 {
         return Prose::No;
     }
-    let sentence_end = matches!(l.end_mark, End::Period) || l.end_mark == End::Question && l.words >= 12;
+    let sentence_end =
+        matches!(l.end_mark, End::Period) || l.end_mark == End::Question && l.words >= 12;
     // Reporting verbs (قال, أضاف, said) are as good a sign of prose as
     // function words.
     let density = (l.function_words + l.verbs) * 100 / l.words;
     if l.is_arabic() {
-        let anchor = l.words >= 10 && l.function_words >= 2 && (sentence_end || l.words >= 18 || l.commas >= 1)
+        let anchor = l.words >= 10
+            && l.function_words >= 2
+            && (sentence_end || l.words >= 18 || l.commas >= 1)
             || l.words >= 25 && l.function_words >= 3;
         if anchor {
             return Prose::Anchor;
@@ -319,7 +348,12 @@ fn prose(l: &Info) -> Prose {
 }
 
 fn chrome(kind: Kind, reason: impl Into<String>) -> Option<Chrome> {
-    Some(Chrome { kind, role: Role::Line, reason: reason.into(), lead_words: 0 })
+    Some(Chrome {
+        kind,
+        role: Role::Line,
+        reason: reason.into(),
+        lead_words: 0,
+    })
 }
 
 fn classify(
@@ -335,19 +369,41 @@ fn classify(
         return;
     }
     if info.words <= 25 && is_breadcrumb(orig) {
-        info.chrome = chrome(Kind::Menu, "short items between separators (a breadcrumb or menu row)");
+        info.chrome = chrome(
+            Kind::Menu,
+            "short items between separators (a breadcrumb or menu row)",
+        );
         return;
     }
     if let Some(hit) = lex.lookup(&info.key, folded) {
         let e = hit.entry;
         let how = match (e.how, hit.edits) {
-            (_, 1..) => format!("≈ \"{}\" ({} edit{})", e.phrase, hit.edits, if hit.edits > 1 { "s" } else { "" }),
+            (_, 1..) => format!(
+                "≈ \"{}\" ({} edit{})",
+                e.phrase,
+                hit.edits,
+                if hit.edits > 1 { "s" } else { "" }
+            ),
             (super::lexicon::Match::Line, _) => format!("is \"{}\"", e.phrase),
-            (super::lexicon::Match::Head | super::lexicon::Match::Start, _) => format!("starts with \"{}\"", e.phrase),
+            (super::lexicon::Match::Head | super::lexicon::Match::Start, _) => {
+                format!("starts with \"{}\"", e.phrase)
+            }
             _ => format!("contains \"{}\"", e.phrase),
         };
-        let lead = if matches!(e.how, super::lexicon::Match::Head | super::lexicon::Match::Start) { e.words } else { 0 };
-        info.chrome = Some(Chrome { kind: e.kind, role: e.role, reason: format!("{how} ({})", e.kind), lead_words: lead });
+        let lead = if matches!(
+            e.how,
+            super::lexicon::Match::Head | super::lexicon::Match::Start
+        ) {
+            e.words
+        } else {
+            0
+        };
+        info.chrome = Some(Chrome {
+            kind: e.kind,
+            role: e.role,
+            reason: format!("{how} ({})", e.kind),
+            lead_words: lead,
+        });
         // A byline or source line may carry the date too.
         if matches!(e.kind, Kind::Byline | Kind::Source) && dates::possible(folded, &info.key) {
             info.date = dates::find(folded, lex, reference).filter(|d| d.others <= 4);
@@ -358,7 +414,11 @@ fn classify(
         if let Some(d) = dates::find(folded, lex, reference) {
             if d.others <= 2 {
                 info.date = Some(d);
-                let what = if d.relative { "a relative date" } else { "a date" };
+                let what = if d.relative {
+                    "a relative date"
+                } else {
+                    "a date"
+                };
                 info.chrome = chrome(Kind::Date, format!("{what} and little else"));
                 return;
             }
@@ -366,8 +426,13 @@ fn classify(
     }
     // "كتب محمد شعبان الخميس، 01 فبراير 2024": a byline word, a name and
     // a date on one line.
-    if info.words <= 16 && lex.byline_first_words.contains(info.key.word(0)) && dates::possible(folded, &info.key) {
-        if let Some(d) = dates::find(folded, lex, reference).filter(|d| d.others <= 5 && d.value.is_some()) {
+    if info.words <= 16
+        && lex.byline_first_words.contains(info.key.word(0))
+        && dates::possible(folded, &info.key)
+    {
+        if let Some(d) =
+            dates::find(folded, lex, reference).filter(|d| d.others <= 5 && d.value.is_some())
+        {
             info.date = Some(d);
             info.chrome = Some(Chrome {
                 kind: Kind::Byline,
@@ -396,14 +461,15 @@ fn classify(
         info.chrome = chrome(Kind::Byline, "a user name alone on a line");
         return;
     }
-    if arabic_doc && info.arabic_letters == 0 && info.latin_letters > 0 {
-        if info.words <= 4 {
-            info.chrome = chrome(Kind::Ui, "short Latin-script text on an Arabic page");
-            return;
-        }
+    if arabic_doc && info.arabic_letters == 0 && info.latin_letters > 0 && info.words <= 4 {
+        info.chrome = chrome(Kind::Ui, "short Latin-script text on an Arabic page");
+        return;
     }
     if let Some((pages, total)) = info.template {
-        info.chrome = chrome(Kind::Template, format!("recurs on {pages} of {total} pages of the site"));
+        info.chrome = chrome(
+            Kind::Template,
+            format!("recurs on {pages} of {total} pages of the site"),
+        );
     }
 }
 
@@ -419,14 +485,25 @@ fn is_breadcrumb(orig: &[char]) -> bool {
     items.len() >= 3
         && items.iter().all(|item| {
             // Items are words: "18/02/2024" is a date, not a path.
-            let words = item.split(|c| c.is_whitespace()).filter(|w| w.iter().any(|c| c.is_alphabetic())).count();
+            let words = item
+                .split(|c| c.is_whitespace())
+                .filter(|w| w.iter().any(|c| c.is_alphabetic()))
+                .count();
             (1..=5).contains(&words)
         })
 }
 
 /// "editor4", "admindiaa", "user_12": CMS account names used as bylines.
 fn is_user_name(w: &str) -> bool {
-    const PREFIXES: [&str; 7] = ["admin", "editor", "author", "user", "staff", "writer", "webmaster"];
+    const PREFIXES: [&str; 7] = [
+        "admin",
+        "editor",
+        "author",
+        "user",
+        "staff",
+        "writer",
+        "webmaster",
+    ];
     w.len() >= 4
         && w.chars().all(|c| c.is_ascii_alphanumeric())
         && (w.chars().any(|c| c.is_ascii_digit()) || PREFIXES.iter().any(|p| w.starts_with(p)))
@@ -465,7 +542,12 @@ fn dateline(info: &Info, orig: &[char], lex: &Lexicon) -> Option<Chrome> {
 /// A caption: ends with a bracketed credit (an agency, "أرشيف", a social
 /// network) or carries a date and ends with a bracket, and is not a
 /// sentence.
-fn caption(info: &Info, folded: &[char], lex: &Lexicon, reference: Option<DateTime>) -> Option<Chrome> {
+fn caption(
+    info: &Info,
+    folded: &[char],
+    lex: &Lexicon,
+    reference: Option<DateTime>,
+) -> Option<Chrome> {
     if info.words > 40 || info.end_mark == End::Period || folded.last() != Some(&')') {
         return None;
     }
@@ -474,12 +556,20 @@ fn caption(info: &Info, folded: &[char], lex: &Lexicon, reference: Option<DateTi
     if inner.len() == 0 || inner.len() > 5 || open == 0 {
         return None;
     }
-    if inner.iter().any(|w| lex.words.credit.contains(w) || lex.words.media.contains(w)) {
+    if inner
+        .iter()
+        .any(|w| lex.words.credit.contains(w) || lex.words.media.contains(w))
+    {
         return chrome(Kind::Caption, "ends with a photo credit");
     }
     let before = &folded[..open];
-    if before.iter().any(|c| c.is_ascii_digit()) && dates::find(before, lex, reference).is_some_and(|d| d.value.is_some() && !d.relative) {
-        return chrome(Kind::Caption, "a description with a date and a credit in brackets");
+    if before.iter().any(|c| c.is_ascii_digit())
+        && dates::find(before, lex, reference).is_some_and(|d| d.value.is_some() && !d.relative)
+    {
+        return chrome(
+            Kind::Caption,
+            "a description with a date and a credit in brackets",
+        );
     }
     None
 }

@@ -154,7 +154,8 @@ pub(crate) struct Lexicon {
 
 /// The lexicon, compiled on first use.
 pub(crate) static LEXICON_DATA: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::build().unwrap_or_else(|e| panic!("furat's embedded boilerplate data is malformed: {e}"))
+    Lexicon::build()
+        .unwrap_or_else(|e| panic!("furat's embedded boilerplate data is malformed: {e}"))
 });
 
 fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -173,7 +174,8 @@ impl Lexicon {
             let [kind, how, role, max_words, phrase] = cols[..] else {
                 return Err(format!("lexicon.tsv:{n}: expected 5 tab-separated columns"));
             };
-            let kind = Kind::parse(kind).ok_or(format!("lexicon.tsv:{n}: unknown kind {kind:?}"))?;
+            let kind =
+                Kind::parse(kind).ok_or(format!("lexicon.tsv:{n}: unknown kind {kind:?}"))?;
             let how = match how {
                 "line" => Match::Line,
                 "head" => Match::Head,
@@ -188,15 +190,18 @@ impl Lexicon {
                 "end" => Role::End,
                 _ => return Err(format!("lexicon.tsv:{n}: unknown role {role:?}")),
             };
-            let max_words: usize =
-                max_words.parse().map_err(|_| format!("lexicon.tsv:{n}: bad max_words"))?;
+            let max_words: usize = max_words
+                .parse()
+                .map_err(|_| format!("lexicon.tsv:{n}: bad max_words"))?;
             let max_words = match (max_words, how) {
                 (0, Match::Has | Match::Sym) => 40,
                 (0, _) => 12,
                 (m, _) => m,
             };
             let (key, words) = if how == Match::Sym {
-                let folded: String = super::text::fold(&phrase.chars().collect::<Vec<_>>()).into_iter().collect();
+                let folded: String = super::text::fold(&phrase.chars().collect::<Vec<_>>())
+                    .into_iter()
+                    .collect();
                 (folded, 0)
             } else {
                 let k = Key::of_phrase(phrase);
@@ -229,7 +234,10 @@ impl Lexicon {
                     // redundant (the tests keep the file free of them).
                     exact.entry(e.key.clone()).or_insert(i);
                     if fuzzy::budget(e.key_chars.len()) > 0 {
-                        fuzzy_ids.entry((e.words, e.key_chars.len())).or_default().push(i);
+                        fuzzy_ids
+                            .entry((e.words, e.key_chars.len()))
+                            .or_default()
+                            .push(i);
                     }
                 }
                 Match::Sym => sym.push(i),
@@ -249,7 +257,11 @@ impl Lexicon {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&has_patterns)
             .map_err(|e| format!("lexicon automaton: {e}"))?;
-        let exact_max_words = exact.values().map(|&i: &usize| entries[i].words).max().unwrap_or(0);
+        let exact_max_words = exact
+            .values()
+            .map(|&i: &usize| entries[i].words)
+            .max()
+            .unwrap_or(0);
         let ac_max_words = start_by_first_word
             .values()
             .flatten()
@@ -262,12 +274,17 @@ impl Lexicon {
         for (n, line) in data_lines(PATTERNS) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [kind, max_words, re] = cols[..] else {
-                return Err(format!("patterns.tsv:{n}: expected 3 tab-separated columns"));
+                return Err(format!(
+                    "patterns.tsv:{n}: expected 3 tab-separated columns"
+                ));
             };
-            let kind = Kind::parse(kind).ok_or(format!("patterns.tsv:{n}: unknown kind {kind:?}"))?;
-            let max_words: usize =
-                max_words.parse().map_err(|_| format!("patterns.tsv:{n}: bad max_words"))?;
-            let re = Regex::new(&fold_arabic_runs(re)).map_err(|e| format!("patterns.tsv:{n}: {e}"))?;
+            let kind =
+                Kind::parse(kind).ok_or(format!("patterns.tsv:{n}: unknown kind {kind:?}"))?;
+            let max_words: usize = max_words
+                .parse()
+                .map_err(|_| format!("patterns.tsv:{n}: bad max_words"))?;
+            let re =
+                Regex::new(&fold_arabic_runs(re)).map_err(|e| format!("patterns.tsv:{n}: {e}"))?;
             patterns.push((kind, max_words, re));
         }
         let pattern_set = RegexSet::new(patterns.iter().map(|p| p.2.as_str()))
@@ -276,7 +293,9 @@ impl Lexicon {
 
         let mut words = Words::default();
         for (n, line) in data_lines(WORDS) {
-            let (class, list) = line.split_once('\t').ok_or(format!("words.tsv:{n}: no tab"))?;
+            let (class, list) = line
+                .split_once('\t')
+                .ok_or(format!("words.tsv:{n}: no tab"))?;
             let set = match class {
                 "function_ar" => &mut words.function_ar,
                 "function_en" => &mut words.function_en,
@@ -312,7 +331,9 @@ impl Lexicon {
                 "h" => true,
                 c => return Err(format!("months.tsv:{n}: unknown calendar {c:?}")),
             };
-            let number: u8 = cols[1].parse().map_err(|_| format!("months.tsv:{n}: bad number"))?;
+            let number: u8 = cols[1]
+                .parse()
+                .map_err(|_| format!("months.tsv:{n}: bad number"))?;
             if !(1..=12).contains(&number) {
                 return Err(format!("months.tsv:{n}: month {number} out of range"));
             }
@@ -330,7 +351,11 @@ impl Lexicon {
 
         let byline_first_words = entries
             .iter()
-            .filter(|e| e.kind == Kind::Byline && e.words == 1 && matches!(e.how, Match::Head | Match::Start))
+            .filter(|e| {
+                e.kind == Kind::Byline
+                    && e.words == 1
+                    && matches!(e.how, Match::Head | Match::Start)
+            })
             .map(|e| e.key.clone())
             .collect();
         Ok(Lexicon {
@@ -363,7 +388,10 @@ impl Lexicon {
         let n = key.len();
         if n <= self.exact_max_words {
             if let Some(&i) = self.exact.get(&key.text) {
-                return Some(Hit { entry: &self.entries[i], edits: 0 });
+                return Some(Hit {
+                    entry: &self.entries[i],
+                    edits: 0,
+                });
             }
         }
         let text = key.text.as_bytes();
@@ -378,12 +406,20 @@ impl Lexicon {
                 Match::Head => n == e.words || key.sep_at == Some(e.words),
                 _ => true,
             };
-            if ok && best.is_none_or(|b| (e.how, std::cmp::Reverse(e.words)) < (b.how, std::cmp::Reverse(b.words))) {
+            if ok
+                && best.is_none_or(|b| {
+                    (e.how, std::cmp::Reverse(e.words)) < (b.how, std::cmp::Reverse(b.words))
+                })
+            {
                 best = Some(e);
             }
         };
         if n <= self.ac_max_words {
-            for &i in self.start_by_first_word.get(key.word(0)).map_or(&[][..], Vec::as_slice) {
+            for &i in self
+                .start_by_first_word
+                .get(key.word(0))
+                .map_or(&[][..], Vec::as_slice)
+            {
                 if key.text.starts_with(self.entries[i].key.as_str()) {
                     consider(i, 0, self.entries[i].key.len());
                 }
@@ -417,7 +453,11 @@ impl Lexicon {
         // the lengths differ by at most the largest budget.
         let n = chars.len();
         for len in n.saturating_sub(2)..=n + 2 {
-            for &i in self.fuzzy.get(&(key.len(), len)).map_or(&[][..], Vec::as_slice) {
+            for &i in self
+                .fuzzy
+                .get(&(key.len(), len))
+                .map_or(&[][..], Vec::as_slice)
+            {
                 let e = &self.entries[i];
                 let budget = fuzzy::budget(e.key_chars.len());
                 if let Some(d) = fuzzy::within(&chars, &e.key_chars, budget) {
@@ -436,7 +476,9 @@ impl Lexicon {
             return None;
         }
         let m = self.pattern_set.matches(&key.text);
-        m.iter().find(|&i| key.len() <= self.patterns[i].1).map(|i| (self.patterns[i].0, i))
+        m.iter()
+            .find(|&i| key.len() <= self.patterns[i].1)
+            .map(|i| (self.patterns[i].0, i))
     }
 }
 
@@ -449,7 +491,10 @@ fn fold_arabic_runs(re: &str) -> String {
     while i < chars.len() {
         if super::text::is_original_word_char(chars[i]) && !chars[i].is_ascii() {
             let s = i;
-            while i < chars.len() && super::text::is_original_word_char(chars[i]) && !chars[i].is_ascii() {
+            while i < chars.len()
+                && super::text::is_original_word_char(chars[i])
+                && !chars[i].is_ascii()
+            {
                 i += 1;
             }
             out.extend(super::text::fold(&chars[s..i]));
@@ -473,7 +518,9 @@ mod tests {
         let chars: Vec<char> = line.chars().collect();
         let folded = super::super::text::fold(&chars);
         let key = Key::new(&folded);
-        LEXICON_DATA.lookup(&key, &folded).map(|h| (h.entry.kind, h.entry.role, h.edits))
+        LEXICON_DATA
+            .lookup(&key, &folded)
+            .map(|h| (h.entry.kind, h.entry.role, h.edits))
     }
 
     #[test]
@@ -493,7 +540,10 @@ mod tests {
         assert_eq!(hit("مقالات ذات صلة"), Some((Kind::Related, Role::List, 0)));
         assert_eq!(hit("اقرأ أيضاً:"), Some((Kind::Related, Role::List, 0)));
         assert_eq!(hit("المصدر: رصد"), Some((Kind::Source, Role::Line, 0)));
-        assert_eq!(hit("Privacy & Cookies Policy").map(|h| h.0), Some(Kind::Cookie));
+        assert_eq!(
+            hit("Privacy & Cookies Policy").map(|h| h.0),
+            Some(Kind::Cookie)
+        );
         assert_eq!(hit("© 2024 عنب بلدي").map(|h| h.0), Some(Kind::Copyright));
         assert_eq!(hit("حجم الخط").map(|h| h.0), Some(Kind::Ui));
         assert_eq!(hit("-A").map(|h| h.0), Some(Kind::Ui));
@@ -511,9 +561,20 @@ mod tests {
     #[test]
     fn patterns_match_counters_and_reading_times() {
         let k = |s: &str| Key::of_phrase(s);
-        assert_eq!(LEXICON_DATA.pattern(&k("١٬٢٣٤ مشاهدة")).map(|p| p.0), Some(Kind::Counter));
-        assert_eq!(LEXICON_DATA.pattern(&k("5 min read")).map(|p| p.0), Some(Kind::ReadingTime));
-        assert_eq!(LEXICON_DATA.pattern(&k("مدة القراءة: 3 دقائق")).map(|p| p.0), Some(Kind::ReadingTime));
+        assert_eq!(
+            LEXICON_DATA.pattern(&k("١٬٢٣٤ مشاهدة")).map(|p| p.0),
+            Some(Kind::Counter)
+        );
+        assert_eq!(
+            LEXICON_DATA.pattern(&k("5 min read")).map(|p| p.0),
+            Some(Kind::ReadingTime)
+        );
+        assert_eq!(
+            LEXICON_DATA
+                .pattern(&k("مدة القراءة: 3 دقائق"))
+                .map(|p| p.0),
+            Some(Kind::ReadingTime)
+        );
         assert_eq!(LEXICON_DATA.pattern(&k("قتل 3 أشخاص")), None);
     }
 }

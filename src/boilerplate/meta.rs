@@ -90,7 +90,9 @@ fn value(doc: &Doc<'_>, i: usize) -> Option<String> {
     let mut rest = text::trim_punct(&chars[start..]);
     if l.date.is_some() {
         // The name ends at a separator, a digit or a weekday name.
-        let mut cut = rest.iter().position(|&c| matches!(c, '|' | '-' | '–' | '—' | '،' | ',' | '/') || c.is_numeric());
+        let mut cut = rest
+            .iter()
+            .position(|&c| matches!(c, '|' | '-' | '–' | '—' | '،' | ',' | '/') || c.is_numeric());
         let mut k = 0;
         while k < rest.len() {
             if !text::is_original_word_char(rest[k]) {

@@ -77,9 +77,14 @@ impl Label {
 
     /// Parses a label name.
     pub fn parse(name: &str) -> Option<Label> {
-        [Label::Title, Label::Content, Label::Boilerplate, Label::Blank]
-            .into_iter()
-            .find(|l| l.name() == name)
+        [
+            Label::Title,
+            Label::Content,
+            Label::Boilerplate,
+            Label::Blank,
+        ]
+        .into_iter()
+        .find(|l| l.name() == name)
     }
 }
 
@@ -224,7 +229,11 @@ impl Article {
 
     /// The title line's text (with its site suffix, as on the page).
     pub fn title(&self, text: &str) -> Option<String> {
-        self.title_index().map(|i| slice(text, self.lines[i].start, self.lines[i].end).trim().to_owned())
+        self.title_index().map(|i| {
+            slice(text, self.lines[i].start, self.lines[i].end)
+                .trim()
+                .to_owned()
+        })
     }
 
     /// The content lines, in order.
@@ -280,7 +289,11 @@ pub fn clean(text: &str, options: &Options) -> Article {
 
 /// Cleans one page given as characters, with optional site templates (the
 /// template set of the page's site, from [`Templates::site`]).
-pub fn clean_chars(chars: &[char], options: &Options, templates: Option<&SiteTemplates>) -> Article {
+pub fn clean_chars(
+    chars: &[char],
+    options: &Options,
+    templates: Option<&SiteTemplates>,
+) -> Article {
     let doc = features::analyse(chars, options, templates);
     let labels = decide::decide(&doc);
     let meta = meta::extract(&doc, &labels, options);
@@ -288,7 +301,13 @@ pub fn clean_chars(chars: &[char], options: &Options, templates: Option<&SiteTem
         .lines
         .iter()
         .zip(labels.lines)
-        .map(|(info, (label, kind, reason))| Line { start: info.start, end: info.end, label, kind, reason })
+        .map(|(info, (label, kind, reason))| Line {
+            start: info.start,
+            end: info.end,
+            label,
+            kind,
+            reason,
+        })
         .collect();
     Article { lines, meta }
 }

@@ -13,8 +13,8 @@
 //! spelling variants of one template line count together; only hashes that
 //! pass the thresholds are kept, so the state stays small.
 
-use super::features::{self, Prose};
 use super::Options;
+use super::features::{self, Prose};
 use crate::error::{Error, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -32,7 +32,11 @@ pub struct TemplateParams {
 
 impl Default for TemplateParams {
     fn default() -> Self {
-        TemplateParams { min_pages: 3, min_share: 0.05, prose_share: 0.5 }
+        TemplateParams {
+            min_pages: 3,
+            min_share: 0.05,
+            prose_share: 0.5,
+        }
     }
 }
 
@@ -41,9 +45,14 @@ impl TemplateParams {
         if self.min_pages < 2 {
             return Err(Error::invalid_option("min_pages must be at least 2"));
         }
-        for (name, v) in [("min_share", self.min_share), ("prose_share", self.prose_share)] {
+        for (name, v) in [
+            ("min_share", self.min_share),
+            ("prose_share", self.prose_share),
+        ] {
             if !(0.0..=1.0).contains(&v) {
-                return Err(Error::invalid_option(format!("{name} must be between 0 and 1, got {v}")));
+                return Err(Error::invalid_option(format!(
+                    "{name} must be between 0 and 1, got {v}"
+                )));
             }
         }
         Ok(())
@@ -93,7 +102,12 @@ pub(crate) const FORMAT_VERSION: u32 = 1;
 impl Templates {
     /// Learns templates from pages; `sites[i]` names the site of `texts[i]`
     /// (all pages are one site when `sites` is `None`).
-    pub fn fit(texts: &[&str], sites: Option<&[&str]>, params: TemplateParams, threads: usize) -> Result<Templates> {
+    pub fn fit(
+        texts: &[&str],
+        sites: Option<&[&str]>,
+        params: TemplateParams,
+        threads: usize,
+    ) -> Result<Templates> {
         params.check()?;
         if let Some(s) = sites {
             if s.len() != texts.len() {
@@ -104,8 +118,11 @@ impl Templates {
                 )));
             }
         }
-        let per_page: Vec<Vec<(u64, bool)>> = crate::parallel::map(texts, threads, |t| page_lines(t));
-        let mut counts: BTreeMap<&str, (u32, FxHashMap<u64, (u32, bool)>)> = BTreeMap::new();
+        let per_page: Vec<Vec<(u64, bool)>> =
+            crate::parallel::map(texts, threads, |t| page_lines(t));
+        // Per site: pages, and per line hash (pages with it, reads as prose).
+        type Counts = (u32, FxHashMap<u64, (u32, bool)>);
+        let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
         for (i, lines) in per_page.iter().enumerate() {
             let site = sites.map_or("", |s| s[i]);
             let entry = counts.entry(site).or_default();
@@ -116,15 +133,24 @@ impl Templates {
                 c.1 |= prose;
             }
         }
-        let mut out = Templates { params, sites: BTreeMap::new() };
+        let mut out = Templates {
+            params,
+            sites: BTreeMap::new(),
+        };
         for (site, (pages, lines)) in counts {
             let keep = |&(count, prose): &(u32, bool)| {
                 let share = count as f64 / pages as f64;
-                count >= params.min_pages && share >= params.min_share && (!prose || share >= params.prose_share)
+                count >= params.min_pages
+                    && share >= params.min_share
+                    && (!prose || share >= params.prose_share)
             };
-            let lines: FxHashMap<u64, u32> =
-                lines.into_iter().filter(|(_, c)| keep(c)).map(|(h, c)| (h, c.0)).collect();
-            out.sites.insert(site.to_owned(), SiteTemplates { pages, lines });
+            let lines: FxHashMap<u64, u32> = lines
+                .into_iter()
+                .filter(|(_, c)| keep(c))
+                .map(|(h, c)| (h, c.0))
+                .collect();
+            out.sites
+                .insert(site.to_owned(), SiteTemplates { pages, lines });
         }
         Ok(out)
     }
@@ -180,7 +206,8 @@ impl Templates {
     /// Reads [`Templates::to_bytes`] output; anything else is an
     /// `InvalidData` error that says what is wrong.
     pub fn from_bytes(b: &[u8]) -> Result<Templates> {
-        let bad = |what: &str| Error::invalid_data(format!("not a valid furat Cleaner state: {what}"));
+        let bad =
+            |what: &str| Error::invalid_data(format!("not a valid furat Cleaner state: {what}"));
         if b.len() < MAGIC.len() + 12 || &b[..8] != MAGIC {
             return Err(bad("missing the FURATBP header"));
         }
@@ -198,7 +225,11 @@ impl Templates {
         }
         let parse = || -> Option<Templates> {
             let mut r = Reader { b: body, pos: 12 };
-            let params = TemplateParams { min_pages: r.u32()?, min_share: r.f64()?, prose_share: r.f64()? };
+            let params = TemplateParams {
+                min_pages: r.u32()?,
+                min_share: r.f64()?,
+                prose_share: r.f64()?,
+            };
             let n_sites = r.u32()? as usize;
             let mut sites = BTreeMap::new();
             for _ in 0..n_sites {
@@ -232,8 +263,10 @@ impl Templates {
 
     /// Reads a file written by [`Templates::save`].
     pub fn load(path: &std::path::Path) -> Result<Templates> {
-        let b = std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}: {e}", path.display())))?;
-        Templates::from_bytes(&b).map_err(|e| Error::invalid_data(format!("{}: {}", path.display(), e.message())))
+        let b = std::fs::read(path)
+            .map_err(|e| Error::io(format!("cannot read {}: {e}", path.display())))?;
+        Templates::from_bytes(&b)
+            .map_err(|e| Error::invalid_data(format!("{}: {}", path.display(), e.message())))
     }
 }
 

@@ -3,7 +3,11 @@
 use super::*;
 
 fn labels(text: &str) -> Vec<&'static str> {
-    clean(text, &Options::default()).lines.iter().map(|l| l.label.name()).collect()
+    clean(text, &Options::default())
+        .lines
+        .iter()
+        .map(|l| l.label.name())
+        .collect()
 }
 
 #[test]
@@ -25,7 +29,13 @@ fn dump() {
         eprintln!("== {entry}\n{:?}", a.meta);
         for l in &a.lines {
             let t: String = chars[l.start..l.end].iter().take(70).collect();
-            eprintln!("{:11} {:12} {:45} | {}", l.label.name(), l.kind.name(), l.reason.chars().take(45).collect::<String>(), t);
+            eprintln!(
+                "{:11} {:12} {:45} | {}",
+                l.label.name(),
+                l.kind.name(),
+                l.reason.chars().take(45).collect::<String>(),
+                t
+            );
         }
     }
 }
@@ -36,9 +46,15 @@ fn dump() {
 #[ignore]
 fn stage_times() {
     let path = std::env::var("FURAT_DUMP").expect("FURAT_DUMP");
-    let texts: Vec<Vec<char>> =
-        path.split(',').map(|p| std::fs::read_to_string(p).unwrap().chars().collect()).collect();
-    let bytes: usize = texts.iter().map(|t| t.iter().collect::<String>().len()).sum::<usize>() * 200;
+    let texts: Vec<Vec<char>> = path
+        .split(',')
+        .map(|p| std::fs::read_to_string(p).unwrap().chars().collect())
+        .collect();
+    let bytes: usize = texts
+        .iter()
+        .map(|t| t.iter().collect::<String>().len())
+        .sum::<usize>()
+        * 200;
     let opts = Options::default();
     let _ = clean("warm up", &opts);
     let t = std::time::Instant::now();
@@ -64,7 +80,11 @@ fn stage_times() {
         }
     }
     let fold = t.elapsed().as_secs_f64();
-    eprintln!("{:.1} MB: fold {fold:.3}s analyse {analyse:.3}s all {all:.3}s = {:.1} MB/s", bytes as f64 / 1e6, bytes as f64 / 1e6 / all);
+    eprintln!(
+        "{:.1} MB: fold {fold:.3}s analyse {analyse:.3}s all {all:.3}s = {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / all
+    );
 }
 
 #[test]

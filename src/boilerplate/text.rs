@@ -20,8 +20,12 @@ use std::sync::LazyLock;
 /// the fold already removes the mark and folds the composed letter to the
 /// same base (أ → ا, ؤ → و, ئ → ي), so the key is the same either way. The
 /// NFC scan was a seventh of the cleaning time.
-pub(crate) static SEARCH: LazyLock<Normalizer> =
-    LazyLock::new(|| Normalizer::new(Options { nfc: false, ..Options::profile(Profile::Search) }));
+pub(crate) static SEARCH: LazyLock<Normalizer> = LazyLock::new(|| {
+    Normalizer::new(Options {
+        nfc: false,
+        ..Options::profile(Profile::Search)
+    })
+});
 
 /// The spans (start, end) of the lines of `chars`, line breaks excluded.
 pub(crate) fn split_lines(chars: &[char]) -> Vec<(usize, usize)> {
@@ -60,7 +64,10 @@ pub(crate) fn trim_chars(chars: &[char]) -> &[char] {
 pub(crate) fn trim_range(chars: &[char]) -> (usize, usize) {
     let is_pad = |c: &char| c.is_whitespace() || is_invisible(*c);
     let start = chars.iter().position(|c| !is_pad(c)).unwrap_or(chars.len());
-    let end = chars.iter().rposition(|c| !is_pad(c)).map_or(start, |e| e + 1);
+    let end = chars
+        .iter()
+        .rposition(|c| !is_pad(c))
+        .map_or(start, |e| e + 1);
     (start, end)
 }
 
@@ -118,7 +125,9 @@ impl Key {
                 // ".." (and "…", folded to "...") separate like a colon:
                 // "إقرأ أيضا.. العراق يعلن".
                 let dots = c == '.' && folded.get(i + 1) == Some(&'.');
-                if key.sep_at.is_none() && !key.words.is_empty() && (matches!(c, ':' | '|' | '-' | '/') || dots)
+                if key.sep_at.is_none()
+                    && !key.words.is_empty()
+                    && (matches!(c, ':' | '|' | '-' | '/') || dots)
                 {
                     key.sep_at = Some(key.words.len());
                 }
@@ -144,7 +153,9 @@ impl Key {
 
     /// The words.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.words.iter().map(|&(s, e)| &self.text[s as usize..e as usize])
+        self.words
+            .iter()
+            .map(|&(s, e)| &self.text[s as usize..e as usize])
     }
 
     /// Number of words.
@@ -201,20 +212,27 @@ pub(crate) fn offset_after_words(chars: &[char], n: usize) -> Option<usize> {
         }
         in_word = w;
     }
-    if in_word && seen + 1 == n { Some(chars.len()) } else { None }
+    if in_word && seen + 1 == n {
+        Some(chars.len())
+    } else {
+        None
+    }
 }
 
 /// `chars` without leading and trailing punctuation, symbols and spaces.
 pub(crate) fn trim_punct(chars: &[char]) -> &[char] {
-    let keep = |c: &char| is_original_word_char(*c) || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”');
-    let start = chars.iter().position(|c| keep(c)).unwrap_or(chars.len());
-    let end = chars.iter().rposition(|c| keep(c)).map_or(start, |e| e + 1);
+    let keep = |c: &char| {
+        is_original_word_char(*c) || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”')
+    };
+    let start = chars.iter().position(&keep).unwrap_or(chars.len());
+    let end = chars.iter().rposition(keep).map_or(start, |e| e + 1);
     let mut s = &chars[start..end];
     // Brackets and quotes only survive when they are balanced inside.
     while let (Some(&f), Some(&l)) = (s.first(), s.last()) {
         let pair = matches!((f, l), ('(', ')') | ('«', '»') | ('"', '"') | ('“', '”'));
         let lone_open = matches!(f, '(' | '«' | '“') && !s[1..].iter().any(|&c| closes(f, c));
-        let lone_close = matches!(l, ')' | '»' | '”') && !s[..s.len() - 1].iter().any(|&c| closes(c, l));
+        let lone_close =
+            matches!(l, ')' | '»' | '”') && !s[..s.len() - 1].iter().any(|&c| closes(c, l));
         if pair && s.len() >= 2 && !s[1..s.len() - 1].iter().any(|&c| c == f || c == l) {
             s = &s[1..s.len() - 1];
         } else if lone_open || f == '"' && s[1..].iter().all(|&c| c != '"') {
@@ -245,14 +263,20 @@ mod tests {
     fn splits_like_universal_newlines() {
         assert_eq!(split_lines(&chars("")), vec![(0, 0)]);
         assert_eq!(split_lines(&chars("a\nb")), vec![(0, 1), (2, 3)]);
-        assert_eq!(split_lines(&chars("a\r\nb\r\n")), vec![(0, 1), (3, 4), (6, 6)]);
+        assert_eq!(
+            split_lines(&chars("a\r\nb\r\n")),
+            vec![(0, 1), (3, 4), (6, 6)]
+        );
         assert_eq!(split_lines(&chars("a\rb\r")), vec![(0, 1), (2, 3), (4, 4)]);
         assert_eq!(split_lines(&chars("a\n\nb")), vec![(0, 1), (2, 2), (3, 4)]);
     }
 
     #[test]
     fn decomposed_hamza_gives_the_same_key() {
-        assert_eq!(Key::of_phrase("اقرأ أيضا").text, Key::of_phrase("اقرا\u{0654} ا\u{0654}يضا").text);
+        assert_eq!(
+            Key::of_phrase("اقرأ أيضا").text,
+            Key::of_phrase("اقرا\u{0654} ا\u{0654}يضا").text
+        );
     }
 
     #[test]

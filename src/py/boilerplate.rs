@@ -38,10 +38,18 @@ fn build(chars: &[char], article: boilerplate::Article) -> Cleaned {
         boilerplate::trim(&chars[l.start..l.end]).iter().collect()
     });
     let body = article.body_chars(chars);
-    Cleaned { article, title, body }
+    Cleaned {
+        article,
+        title,
+        body,
+    }
 }
 
-fn clean_units(u: Units<'_>, options: &Options, templates: Option<&boilerplate::SiteTemplates>) -> Cleaned {
+fn clean_units(
+    u: Units<'_>,
+    options: &Options,
+    templates: Option<&boilerplate::SiteTemplates>,
+) -> Cleaned {
     let chars = units_to_chars(u);
     let article = boilerplate::clean_chars(&chars, options, templates);
     build(&chars, article)
@@ -50,11 +58,15 @@ fn clean_units(u: Units<'_>, options: &Options, templates: Option<&boilerplate::
 /// The time relative dates count back from: a `datetime.datetime`, a
 /// `datetime.date`, or an ISO 8601 string.
 fn reference_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<DateTime>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_str()?;
         return DateTime::parse_iso(s).map(Some).ok_or_else(|| {
-            option_error(format!("reference: {s:?} is not an ISO 8601 date or date-time (YYYY-MM-DD[THH:MM[:SS]])"))
+            option_error(format!(
+                "reference: {s:?} is not an ISO 8601 date or date-time (YYYY-MM-DD[THH:MM[:SS]])"
+            ))
         });
     }
     let part = |name: &str| -> PyResult<Option<i64>> {
@@ -64,18 +76,29 @@ fn reference_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<DateTime>> {
         }
     };
     let (Some(y), Some(m), Some(d)) = (part("year")?, part("month")?, part("day")?) else {
-        return Err(type_error("reference", "datetime, date or ISO 8601 str", obj));
+        return Err(type_error(
+            "reference",
+            "datetime, date or ISO 8601 str",
+            obj,
+        ));
     };
     let date = DateTime::date(y as i32, m as u8, d as u8)
         .ok_or_else(|| option_error("reference: not a valid date"))?;
-    Ok(Some(match (part("hour")?, part("minute")?, part("second")?) {
-        (Some(h), Some(mi), s) => date.at(h as u8, mi as u8, s.map(|s| s as u8)).unwrap_or(date),
-        _ => date,
-    }))
+    Ok(Some(
+        match (part("hour")?, part("minute")?, part("second")?) {
+            (Some(h), Some(mi), s) => date
+                .at(h as u8, mi as u8, s.map(|s| s as u8))
+                .unwrap_or(date),
+            _ => date,
+        },
+    ))
 }
 
 fn options(reference: Option<&Bound<'_, PyAny>>, site_name: Option<String>) -> PyResult<Options> {
-    Ok(Options { reference: reference_arg(reference)?, site_name })
+    Ok(Options {
+        reference: reference_arg(reference)?,
+        site_name,
+    })
 }
 
 /// Cleans one page, with the GIL released when it is long.
@@ -91,7 +114,10 @@ fn clean_one(
     } else {
         clean_units(u, opts, templates)
     };
-    PyArticle { text: s.clone().unbind(), inner: Arc::new(c) }
+    PyArticle {
+        text: s.clone().unbind(),
+        inner: Arc::new(c),
+    }
 }
 
 /// Cleans many pages in parallel with the GIL released, in order.
@@ -107,12 +133,16 @@ where
     let threads = parallel::resolve_threads(threads);
     let mut out = Vec::with_capacity(items.len());
     for (c, chunk) in items.chunks(BATCH_CHUNK).enumerate() {
-        let inputs: Vec<(usize, Units<'_>)> =
-            chunk.iter().enumerate().map(|(i, s)| (c * BATCH_CHUNK + i, units(s))).collect();
+        let inputs: Vec<(usize, Units<'_>)> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (c * BATCH_CHUNK + i, units(s)))
+            .collect();
         let results = py.detach(|| parallel::map(&inputs, threads, |(i, u)| per_item(*i, *u)));
-        out.extend(
-            results.into_iter().zip(chunk).map(|(r, s)| PyArticle { text: s.clone().unbind(), inner: Arc::new(r) }),
-        );
+        out.extend(results.into_iter().zip(chunk).map(|(r, s)| PyArticle {
+            text: s.clone().unbind(),
+            inner: Arc::new(r),
+        }));
         py.check_signals()?;
     }
     Ok(out)
@@ -148,12 +178,16 @@ pub(crate) struct PyLine {
 
 fn label_name(s: &str) -> PyResult<&'static str> {
     Label::parse(s).map(Label::name).ok_or_else(|| {
-        input_error(format!("unknown label {s:?}; expected \"title\", \"content\", \"boilerplate\" or \"blank\""))
+        input_error(format!(
+            "unknown label {s:?}; expected \"title\", \"content\", \"boilerplate\" or \"blank\""
+        ))
     })
 }
 
 fn kind_name(s: &str) -> PyResult<&'static str> {
-    boilerplate::Kind::parse(s).map(boilerplate::Kind::name).ok_or_else(|| input_error(format!("unknown line kind {s:?}")))
+    boilerplate::Kind::parse(s)
+        .map(boilerplate::Kind::name)
+        .ok_or_else(|| input_error(format!("unknown line kind {s:?}")))
 }
 
 #[pymethods]
@@ -169,9 +203,19 @@ impl PyLine {
         end: usize,
     ) -> PyResult<Self> {
         if end < start {
-            return Err(input_error(format!("end ({end}) is before start ({start})")));
+            return Err(input_error(format!(
+                "end ({end}) is before start ({start})"
+            )));
         }
-        Ok(PyLine { index, text: text.unbind(), label: label_name(label)?, kind: kind_name(kind)?, reason, start, end })
+        Ok(PyLine {
+            index,
+            text: text.unbind(),
+            label: label_name(label)?,
+            kind: kind_name(kind)?,
+            reason,
+            start,
+            end,
+        })
     }
 
     /// The line as a plain dict.
@@ -193,20 +237,55 @@ impl PyLine {
         if full.chars().count() > 50 {
             t.push('…');
         }
-        format!("Line({}, {t:?}, {:?}, {:?}, start={}, end={})", self.index, self.label, self.kind, self.start, self.end)
+        format!(
+            "Line({}, {t:?}, {:?}, {:?}, start={}, end={})",
+            self.index, self.label, self.kind, self.start, self.end
+        )
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let Ok(o) = other.cast::<PyLine>() else { return Ok(false) };
+        let Ok(o) = other.cast::<PyLine>() else {
+            return Ok(false);
+        };
         let o = o.get();
         let same = (o.index, o.label, o.kind, &o.reason, o.start, o.end)
-            == (self.index, self.label, self.kind, &self.reason, self.start, self.end);
-        Ok(same && o.text.bind(other.py()).as_any().eq(self.text.bind(other.py()))?)
+            == (
+                self.index,
+                self.label,
+                self.kind,
+                &self.reason,
+                self.start,
+                self.end,
+            );
+        Ok(same
+            && o.text
+                .bind(other.py())
+                .as_any()
+                .eq(self.text.bind(other.py()))?)
     }
 
     #[allow(clippy::type_complexity)]
-    fn __getnewargs__(&self, py: Python<'_>) -> (usize, Py<PyString>, &'static str, &'static str, String, usize, usize) {
-        (self.index, self.text.clone_ref(py), self.label, self.kind, self.reason.clone(), self.start, self.end)
+    fn __getnewargs__(
+        &self,
+        py: Python<'_>,
+    ) -> (
+        usize,
+        Py<PyString>,
+        &'static str,
+        &'static str,
+        String,
+        usize,
+        usize,
+    ) {
+        (
+            self.index,
+            self.text.clone_ref(py),
+            self.label,
+            self.kind,
+            self.reason.clone(),
+            self.start,
+            self.end,
+        )
     }
 }
 
@@ -303,7 +382,12 @@ impl PyArticle {
     /// The labels of the lines, in order: what the evaluation scores.
     #[getter]
     fn labels(&self) -> Vec<&'static str> {
-        self.inner.article.lines.iter().map(|l| l.label.name()).collect()
+        self.inner
+            .article
+            .lines
+            .iter()
+            .map(|l| l.label.name())
+            .collect()
     }
 
     /// The metadata (a new dict on each access).
@@ -329,8 +413,21 @@ impl PyArticle {
     fn __repr__(&self) -> String {
         let c = &self.inner;
         let count = |label: Label| c.article.lines.iter().filter(|l| l.label == label).count();
-        let mut title: String = c.article.meta.title.as_deref().unwrap_or("").chars().take(60).collect();
-        if c.article.meta.title.as_deref().is_some_and(|t| t.chars().count() > 60) {
+        let mut title: String = c
+            .article
+            .meta
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect();
+        if c.article
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| t.chars().count() > 60)
+        {
             title.push('…');
         }
         format!(
@@ -343,14 +440,23 @@ impl PyArticle {
 
     /// The notebook display: the lines coloured by label (furat._display).
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        slf.py().import("furat._display")?.getattr("article_html")?.call1((slf,))?.extract()
+        slf.py()
+            .import("furat._display")?
+            .getattr("article_html")?
+            .call1((slf,))?
+            .extract()
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyArticle>().is_ok_and(|o| {
             let o = o.get();
             let py = other.py();
-            o.inner.article == self.inner.article && o.text.bind(py).as_any().eq(self.text.bind(py)).unwrap_or(false)
+            o.inner.article == self.inner.article
+                && o.text
+                    .bind(py)
+                    .as_any()
+                    .eq(self.text.bind(py))
+                    .unwrap_or(false)
         })
     }
 
@@ -362,7 +468,15 @@ impl PyArticle {
             .article
             .lines
             .iter()
-            .map(|l| (l.label.name(), l.kind.name(), l.reason.as_ref(), l.start, l.end))
+            .map(|l| {
+                (
+                    l.label.name(),
+                    l.kind.name(),
+                    l.reason.as_ref(),
+                    l.start,
+                    l.end,
+                )
+            })
             .collect();
         let args = (self.text.bind(py), lines, self.meta_dict(py)?);
         PyTuple::new(py, [ctor, args.into_pyobject(py)?.into_any()])
@@ -381,12 +495,15 @@ impl PyArticle {
         let mut out = Vec::with_capacity(lines.len());
         for (label, kind, reason, start, end) in lines {
             if start > end || end > n {
-                return Err(super::errors::data_error(format!("line span ({start}, {end}) is outside the text")));
+                return Err(super::errors::data_error(format!(
+                    "line span ({start}, {end}) is outside the text"
+                )));
             }
             out.push(boilerplate::Line {
                 start,
                 end,
-                label: Label::parse(&label).ok_or_else(|| super::errors::data_error(format!("unknown label {label:?}")))?,
+                label: Label::parse(&label)
+                    .ok_or_else(|| super::errors::data_error(format!("unknown label {label:?}")))?,
                 kind: boilerplate::Kind::parse(&kind)
                     .ok_or_else(|| super::errors::data_error(format!("unknown kind {kind:?}")))?,
                 reason: reason.into(),
@@ -408,7 +525,10 @@ impl PyArticle {
             dateline: get("dateline")?,
         };
         let article = build(&chars, boilerplate::Article { lines: out, meta });
-        Ok(PyArticle { text: text.clone().unbind(), inner: Arc::new(article) })
+        Ok(PyArticle {
+            text: text.clone().unbind(),
+            inner: Arc::new(article),
+        })
     }
 }
 
@@ -462,7 +582,9 @@ pub(crate) fn clean_batch(
 ) -> PyResult<Vec<PyArticle>> {
     let items = str_items(texts, "texts")?;
     let opts = options(reference, None)?;
-    clean_many(texts.py(), &items, threads, |_, u| clean_units(u, &opts, None))
+    clean_many(texts.py(), &items, threads, |_, u| {
+        clean_units(u, &opts, None)
+    })
 }
 
 /// A cleaner that also strips each site's template lines: lines that recur
@@ -482,7 +604,9 @@ pub(crate) struct PyCleaner {
 }
 
 fn site_items<'py>(obj: Option<&Bound<'py, PyAny>>, n: usize) -> PyResult<Option<Vec<String>>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
     let items = str_items(obj, "sites")?;
     if items.len() != n {
         return Err(input_error(format!(
@@ -490,14 +614,20 @@ fn site_items<'py>(obj: Option<&Bound<'py, PyAny>>, n: usize) -> PyResult<Option
             items.len()
         )));
     }
-    items.iter().map(|s| Ok(s.to_str()?.to_owned())).collect::<PyResult<Vec<_>>>().map(Some)
+    items
+        .iter()
+        .map(|s| Ok(s.to_str()?.to_owned()))
+        .collect::<PyResult<Vec<_>>>()
+        .map(Some)
 }
 
 #[pymethods]
 impl PyCleaner {
     #[new]
     fn new() -> Self {
-        PyCleaner { inner: Arc::new(Templates::default()) }
+        PyCleaner {
+            inner: Arc::new(Templates::default()),
+        }
     }
 
     /// Learns site templates from pages.
@@ -529,15 +659,26 @@ impl PyCleaner {
         let py = texts.py();
         let items = str_items(texts, "texts")?;
         let sites = site_items(sites, items.len())?;
-        let texts: Vec<String> = items.iter().map(|s| Ok(s.to_str()?.to_owned())).collect::<PyResult<_>>()?;
-        let params = TemplateParams { min_pages, min_share, prose_share };
+        let texts: Vec<String> = items
+            .iter()
+            .map(|s| Ok(s.to_str()?.to_owned()))
+            .collect::<PyResult<_>>()?;
+        let params = TemplateParams {
+            min_pages,
+            min_share,
+            prose_share,
+        };
         let threads = parallel::resolve_threads(threads);
         let t = py.detach(|| {
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let site_refs: Option<Vec<&str>> = sites.as_ref().map(|s| s.iter().map(String::as_str).collect());
+            let site_refs: Option<Vec<&str>> = sites
+                .as_ref()
+                .map(|s| s.iter().map(String::as_str).collect());
             Templates::fit(&refs, site_refs.as_deref(), params, threads)
         });
-        Ok(PyCleaner { inner: Arc::new(t.map_err(PyFuratError)?) })
+        Ok(PyCleaner {
+            inner: Arc::new(t.map_err(PyFuratError)?),
+        })
     }
 
     /// Cleans one page of ``site`` (None: the site of a fit without sites).
@@ -550,7 +691,12 @@ impl PyCleaner {
     ) -> PyResult<PyArticle> {
         let s = expect_str(text, "text")?;
         let opts = options(reference, None)?;
-        Ok(clean_one(text.py(), s, &opts, self.inner.site(site.unwrap_or(""))))
+        Ok(clean_one(
+            text.py(),
+            s,
+            &opts,
+            self.inner.site(site.unwrap_or("")),
+        ))
     }
 
     /// Cleans many pages in parallel, in order; ``sites`` gives one site per
@@ -594,8 +740,12 @@ impl PyCleaner {
     /// A cleaner from ``to_bytes()`` output; DataError when it is not one.
     #[staticmethod]
     fn from_bytes(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let b = data.cast::<PyBytes>().map_err(|_| type_error("data", "bytes", data))?;
-        Ok(PyCleaner { inner: Arc::new(Templates::from_bytes(b.as_bytes()).map_err(PyFuratError)?) })
+        let b = data
+            .cast::<PyBytes>()
+            .map_err(|_| type_error("data", "bytes", data))?;
+        Ok(PyCleaner {
+            inner: Arc::new(Templates::from_bytes(b.as_bytes()).map_err(PyFuratError)?),
+        })
     }
 
     /// Saves the learned state to a file (a versioned binary format).
@@ -607,18 +757,25 @@ impl PyCleaner {
     /// be read, DataError when it is not a valid state.
     #[staticmethod]
     fn load(path: PathBuf) -> PyResult<Self> {
-        Ok(PyCleaner { inner: Arc::new(Templates::load(&path).map_err(PyFuratError)?) })
+        Ok(PyCleaner {
+            inner: Arc::new(Templates::load(&path).map_err(PyFuratError)?),
+        })
     }
 
     fn __repr__(&self) -> String {
         let sites: Vec<_> = self.inner.sites().collect();
         let pages: u32 = sites.iter().map(|s| s.1.pages()).sum();
         let lines: usize = sites.iter().map(|s| s.1.len()).sum();
-        format!("<Cleaner sites={} pages={pages} template_lines={lines}>", sites.len())
+        format!(
+            "<Cleaner sites={} pages={pages} template_lines={lines}>",
+            sites.len()
+        )
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyCleaner>().is_ok_and(|o| *o.get().inner == *self.inner)
+        other
+            .cast::<PyCleaner>()
+            .is_ok_and(|o| *o.get().inner == *self.inner)
     }
 
     /// Pickling: ``Cleaner.from_bytes(state)``.
@@ -633,6 +790,9 @@ impl PyCleaner {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let kinds: Vec<&str> = boilerplate::Kind::ALL.iter().map(|k| k.name()).collect();
     m.add("LINE_KINDS", PyTuple::new(m.py(), kinds)?)?;
-    m.add("LINE_LABELS", PyTuple::new(m.py(), ["title", "content", "boilerplate", "blank"])?)?;
+    m.add(
+        "LINE_LABELS",
+        PyTuple::new(m.py(), ["title", "content", "boilerplate", "blank"])?,
+    )?;
     Ok(())
 }
