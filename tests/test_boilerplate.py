@@ -164,6 +164,14 @@ def test_relative_dates_use_the_reference() -> None:
         furat.clean(page, reference=3)  # type: ignore[arg-type]
 
 
+def test_site_name_argument_splits_the_suffix() -> None:
+    page = "قصف على ريف دير الزور الشرقي - الفرات اليوم\n" + PAGE.split("\n")[3]
+    assert furat.clean(page).meta["title"] == "قصف على ريف دير الزور الشرقي - الفرات اليوم"
+    a = furat.clean(page, site_name="الفرات اليوم")
+    assert a.meta["title"] == "قصف على ريف دير الزور الشرقي"
+    assert a.meta["site"] == "الفرات اليوم"
+
+
 def test_typo_in_chrome_is_tolerated_by_design() -> None:
     page = PAGE.replace("مقالات ذات صلة", "مقالات ذات صلت")
     a = furat.clean(page)

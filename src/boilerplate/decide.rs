@@ -421,7 +421,8 @@ fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<(usize, usize
             .count();
         ar >= lat
     };
-    let evidence = group.iter().any(|&j| doc.lines[j].hash == head_hash)
+    let evidence = doc.site_name == Some(tail_hash)
+        || group.iter().any(|&j| doc.lines[j].hash == head_hash)
         || script(head) != script(tail)
         || tail_key.iter().any(|w| doc.lex.words.media.contains(w))
         || doc

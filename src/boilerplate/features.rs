@@ -108,6 +108,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) chars: &'a [char],
     pub(crate) lines: Vec<Info>,
     pub(crate) lex: &'static Lexicon,
+    /// [`line_hash`] of the caller's site name, if given.
+    pub(crate) site_name: Option<u64>,
 }
 
 impl Doc<'_> {
@@ -184,7 +186,8 @@ pub(crate) fn analyse<'a>(
         let orig = &chars[info.tstart..info.tend];
         classify(info, orig, folded, lex, arabic, options.reference);
     }
-    Doc { chars, lines, lex }
+    let site_name = options.site_name.as_deref().map(|s| line_hash(&Key::of_phrase(s).text));
+    Doc { chars, lines, lex, site_name }
 }
 
 fn shape(
