@@ -172,6 +172,14 @@ def test_site_name_argument_splits_the_suffix() -> None:
     assert a.meta["site"] == "الفرات اليوم"
 
 
+def test_site_name_before_the_headline() -> None:
+    page = "عنب بلدي | انقطاع المياه عن أحياء في مدينة دير الزور\n" + PAGE.split("\n")[3]
+    a = furat.clean(page)
+    assert (a.meta["title"], a.meta["site"]) == ("انقطاع المياه عن أحياء في مدينة دير الزور", "عنب بلدي")
+    kicker = "عاجل | انفجار عبوة ناسفة في مدينة البصيرة\n" + PAGE.split("\n")[3]
+    assert furat.clean(kicker).meta["title"] == "عاجل | انفجار عبوة ناسفة في مدينة البصيرة"
+
+
 def test_typo_in_chrome_is_tolerated_by_design() -> None:
     page = PAGE.replace("مقالات ذات صلة", "مقالات ذات صلت")
     a = furat.clean(page)

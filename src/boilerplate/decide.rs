@@ -32,11 +32,20 @@ pub(crate) struct Labels {
     pub(crate) lines: Vec<(Label, Kind, Cow<'static, str>)>,
     /// The headline's line.
     pub(crate) title: Option<usize>,
-    /// The character offset (in the text) where the headline's site suffix
-    /// starts, and where it ends before it (the separator excluded).
-    pub(crate) suffix: Option<(usize, usize)>,
+    /// The headline's own text and its site name, when its line carries
+    /// both ("headline - Site", "Site | headline").
+    pub(crate) split: Option<TitleSplit>,
     /// First and last line of the body.
     pub(crate) body: Option<(usize, usize)>,
+}
+
+/// Spans (character offsets in the text) of a headline line's parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TitleSplit {
+    /// The headline without the site name.
+    pub(crate) title: (usize, usize),
+    /// The site name.
+    pub(crate) site: (usize, usize),
 }
 
 /// Separators between a headline and a site name.
@@ -69,7 +78,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let first_body = body.map_or(n, |b| b.0);
     let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix);
     let group = title.map_or(vec![], |t| same_headline(lines, &prefix, t));
-    let suffix = title.and_then(|t| site_suffix(doc, t, &group));
+    let split = title.and_then(|t| site_suffix(doc, t, &group).or_else(|| site_prefix(doc, t)));
 
     let mut out = Vec::with_capacity(n);
     for (i, l) in lines.iter().enumerate() {
@@ -87,11 +96,11 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
             &author_again,
         ));
     }
-    name_lines(doc, &mut out, title, suffix, first_body);
+    name_lines(doc, &mut out, title, split, first_body);
     Labels {
         lines: out,
         title,
-        suffix,
+        split,
         body,
     }
 }
@@ -407,7 +416,7 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
 /// headline recurs without it, it is in the other script, it names an
 /// outlet, it is the caller's site name, it stands alone on another line, or
 /// it follows a pipe.
-fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<(usize, usize)> {
+fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<TitleSplit> {
     let chars = doc.text(t);
     let (head, tail) = split_at_separator(chars)?;
     let head_hash = hash_of(head);
@@ -437,7 +446,45 @@ fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<(usize, usize
         return None;
     }
     let tstart = doc.lines[t].tstart;
-    Some((tstart + chars.len() - tail.len(), tstart + head.len()))
+    Some(TitleSplit {
+        title: (tstart, tstart + head.len()),
+        site: (tstart + chars.len() - tail.len(), tstart + chars.len()),
+    })
+}
+
+/// "Site | headline": a short site name before the first separator, when
+/// it names an outlet, stands alone on another line, is in the other
+/// script or is the caller's site name (a pipe alone is no evidence here:
+/// "عاجل | ..." is a kicker, not a site).
+fn site_prefix(doc: &Doc<'_>, t: usize) -> Option<TitleSplit> {
+    let chars = doc.text(t);
+    let pos = (1..chars.len().saturating_sub(1)).find(|&k| {
+        is_separator(chars[k]) && chars[k - 1].is_whitespace() && chars[k + 1].is_whitespace()
+    })?;
+    let head = text::trim_chars(&chars[..pos]);
+    let tail = text::trim_chars(&chars[pos + 1..]);
+    let head_key = text::Key::new(&text::fold(head));
+    let tail_words = tail.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+    if !(1..=4).contains(&head_key.len()) || head.len() > 30 || tail_words < 3 {
+        return None;
+    }
+    let head_hash = super::features::line_hash(&head_key.text);
+    let script = |s: &[char]| {
+        s.iter().filter(|&&c| text::is_arabic_letter(c)).count()
+            >= s.iter().filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c)).count()
+    };
+    let evidence = doc.site_name == Some(head_hash)
+        || head_key.iter().any(|w| doc.lex.words.media.contains(w))
+        || script(head) != script(tail)
+        || doc.lines.iter().enumerate().any(|(j, l)| j != t && l.hash == head_hash);
+    if !evidence || doc.lex.lookup(&head_key, &text::fold(head)).is_some() {
+        return None;
+    }
+    let tstart = doc.lines[t].tstart;
+    Some(TitleSplit {
+        title: (tstart + chars.len() - tail.len(), tstart + chars.len()),
+        site: (tstart, tstart + head.len()),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -552,13 +599,10 @@ fn name_lines(
     doc: &Doc<'_>,
     out: &mut [(Label, Kind, Cow<'static, str>)],
     title: Option<usize>,
-    suffix: Option<(usize, usize)>,
+    split: Option<TitleSplit>,
     first_body: usize,
 ) {
-    let suffix_hash = suffix.map(|(s, _)| {
-        let t = title.map_or(0, |t| doc.lines[t].tend);
-        hash_of(&doc.chars[s..t])
-    });
+    let suffix_hash = split.map(|sp| hash_of(&doc.chars[sp.site.0..sp.site.1]));
     let neighbour_is_date = |i: usize| {
         let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
         let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);

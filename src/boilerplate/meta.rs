@@ -28,15 +28,12 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
 
     if let Some(t) = labels.title {
         let chars = doc.text(t);
-        meta.title = Some(match labels.suffix {
-            Some((_, head_end)) => {
-                let head_len = head_end - doc.lines[t].tstart;
-                text::trim_chars(&chars[..head_len]).iter().collect()
-            }
+        meta.title = Some(match labels.split {
+            Some(sp) => text::trim_chars(&doc.chars[sp.title.0..sp.title.1]).iter().collect(),
             None => chars.iter().collect(),
         });
-        if let Some((s, _)) = labels.suffix {
-            meta.site = Some(doc.chars[s..doc.lines[t].tend].iter().collect());
+        if let Some(sp) = labels.split {
+            meta.site = Some(doc.chars[sp.site.0..sp.site.1].iter().collect());
         }
     }
     for &i in &order {
