@@ -464,19 +464,28 @@ fn site_prefix(doc: &Doc<'_>, t: usize) -> Option<TitleSplit> {
     let head = text::trim_chars(&chars[..pos]);
     let tail = text::trim_chars(&chars[pos + 1..]);
     let head_key = text::Key::new(&text::fold(head));
-    let tail_words = tail.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+    let tail_words = tail
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .count();
     if !(1..=4).contains(&head_key.len()) || head.len() > 30 || tail_words < 3 {
         return None;
     }
     let head_hash = super::features::line_hash(&head_key.text);
     let script = |s: &[char]| {
         s.iter().filter(|&&c| text::is_arabic_letter(c)).count()
-            >= s.iter().filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c)).count()
+            >= s.iter()
+                .filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c))
+                .count()
     };
     let evidence = doc.site_name == Some(head_hash)
         || head_key.iter().any(|w| doc.lex.words.media.contains(w))
         || script(head) != script(tail)
-        || doc.lines.iter().enumerate().any(|(j, l)| j != t && l.hash == head_hash);
+        || doc
+            .lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != t && l.hash == head_hash);
     if !evidence || doc.lex.lookup(&head_key, &text::fold(head)).is_some() {
         return None;
     }

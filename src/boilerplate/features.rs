@@ -186,8 +186,16 @@ pub(crate) fn analyse<'a>(
         let orig = &chars[info.tstart..info.tend];
         classify(info, orig, folded, lex, arabic, options.reference);
     }
-    let site_name = options.site_name.as_deref().map(|s| line_hash(&Key::of_phrase(s).text));
-    Doc { chars, lines, lex, site_name }
+    let site_name = options
+        .site_name
+        .as_deref()
+        .map(|s| line_hash(&Key::of_phrase(s).text));
+    Doc {
+        chars,
+        lines,
+        lex,
+        site_name,
+    }
 }
 
 fn shape(

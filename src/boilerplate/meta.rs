@@ -29,7 +29,9 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
     if let Some(t) = labels.title {
         let chars = doc.text(t);
         meta.title = Some(match labels.split {
-            Some(sp) => text::trim_chars(&doc.chars[sp.title.0..sp.title.1]).iter().collect(),
+            Some(sp) => text::trim_chars(&doc.chars[sp.title.0..sp.title.1])
+                .iter()
+                .collect(),
             None => chars.iter().collect(),
         });
         if let Some(sp) = labels.split {
