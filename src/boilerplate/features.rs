@@ -208,16 +208,7 @@ fn shape(
     lex: &Lexicon,
 ) -> Info {
     let blank = folded.is_empty();
-    let (mut arabic_letters, mut latin_letters, mut commas) = (0, 0, 0);
-    for &c in folded {
-        if text::is_arabic_letter(c) {
-            arabic_letters += 1;
-        } else if c.is_ascii_alphabetic() || (c as u32) < 0x0250 && c.is_alphabetic() {
-            latin_letters += 1;
-        } else if matches!(c, ',' | ';') {
-            commas += 1;
-        }
-    }
+    let (arabic_letters, latin_letters, commas) = (key.arabic, key.latin, key.commas);
     let mut function_words = 0;
     let mut verbs = 0;
     let mut continues = false;

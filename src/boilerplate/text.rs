@@ -92,6 +92,11 @@ pub(crate) struct Key {
     pub(crate) text: String,
     /// Byte ranges of the words in `text`.
     pub(crate) words: Vec<(u32, u32)>,
+    /// Arabic letters, other letters below U+0250 (Latin), commas and
+    /// semicolons: counted while the key is built, to spare another pass.
+    pub(crate) arabic: usize,
+    pub(crate) latin: usize,
+    pub(crate) commas: usize,
     /// How many words precede the first separator (`:`, `|`, `-`, `–`, `/`, `..`),
     /// when the line has one after at least one word.
     pub(crate) sep_at: Option<usize>,
@@ -103,11 +108,18 @@ impl Key {
         let mut key = Key {
             text: String::with_capacity(folded.len() * 2),
             words: Vec::with_capacity(folded.len() / 4 + 1),
-            sep_at: None,
+            ..Key::default()
         };
         let mut in_word = false;
         let mut word_start = 0u32;
         for (i, &c) in folded.iter().enumerate() {
+            if is_arabic_letter(c) {
+                key.arabic += 1;
+            } else if c.is_ascii_alphabetic() || (c as u32) < 0x0250 && c.is_alphabetic() {
+                key.latin += 1;
+            } else if matches!(c, ',' | ';') {
+                key.commas += 1;
+            }
             if is_word_char(c) {
                 if !in_word {
                     if !key.text.is_empty() {
@@ -181,8 +193,16 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Arabic letters (the base block and its supplements).
 #[inline]
 pub(crate) fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
+    // The common cases first: below the block (ASCII), then the base
+    // letters; this runs on every character of every page.
+    let u = c as u32;
+    if u < 0x0620 {
+        return false;
+    }
+    if u <= 0x064A {
+        return true;
+    }
+    u <= 0x08C9 && matches!(u, 0x066E..=0x06D3 | 0x06FA..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9)
 }
 
 /// Characters that belong to a word in the *original* text: letters,
