@@ -202,7 +202,8 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
     if u <= 0x064A {
         return true;
     }
-    u <= 0x08C9 && matches!(u, 0x066E..=0x06D3 | 0x06FA..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9)
+    u <= 0x08C9
+        && matches!(u, 0x066E..=0x06D3 | 0x06FA..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9)
 }
 
 /// Characters that belong to a word in the *original* text: letters,
