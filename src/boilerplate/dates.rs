@@ -191,7 +191,8 @@ enum Tok {
 }
 
 fn is_letter(c: char) -> bool {
-    super::text::is_word_char(c) && !c.is_numeric()
+    // Folded text has ASCII digits only.
+    super::text::is_word_char(c) && !c.is_ascii_digit()
 }
 
 fn tokenize(folded: &[char]) -> Vec<Tok> {

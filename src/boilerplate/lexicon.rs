@@ -507,7 +507,12 @@ fn fold_arabic_runs(re: &str) -> String {
 }
 
 fn contains(hay: &[char], needle: &[char]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    let Some((&first, rest)) = needle.split_first() else {
+        return false;
+    };
+    // Compare only where the first character matches.
+    (0..hay.len().saturating_sub(rest.len()))
+        .any(|i| hay[i] == first && hay[i + 1..].starts_with(rest))
 }
 
 #[cfg(test)]
