@@ -350,6 +350,15 @@ def test_cleaner_learns_site_templates() -> None:
     assert cleaner.clean_batch(pages, sites=["alfurat.example"] * 10)[0] == a
 
 
+def test_a_page_crawled_twice_is_not_its_own_template() -> None:
+    pages = _site_pages("الفرات", 6)
+    again = pages + [pages[0]] * 5  # one article fetched six times
+    cleaner = furat.Cleaner.fit(again, sites=["a"] * len(again))
+    assert cleaner.sites["a"]["pages"] == 6
+    a = cleaner.clean(pages[0], site="a")
+    assert a.title == "عنوان الخبر رقم 0 عن ريف دير الزور الشرقي"
+
+
 def test_syndicated_paragraphs_are_not_template() -> None:
     pages, sites = [], []
     for s in range(6):

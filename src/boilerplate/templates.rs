@@ -7,6 +7,9 @@
 //! at least `min_pages` pages and a `min_share` of the site's pages. Lines
 //! that read as paragraphs need far more (`prose_share`): a site may reuse a
 //! background paragraph in a few articles without it becoming chrome.
+//! Pages of one site with the same paragraphs (one article crawled several
+//! times) count once, so an article's own headline and subheadings never
+//! become its site's template.
 //!
 //! Lines are keyed by the 64-bit hash of their folded key (furat's own
 //! `line_hash`, so it never changes with a dependency), so
@@ -118,14 +121,21 @@ impl Templates {
                 )));
             }
         }
-        let per_page: Vec<Vec<(u64, bool)>> =
+        let per_page: Vec<(u64, Vec<(u64, bool)>)> =
             crate::parallel::map(texts, threads, |t| page_lines(t));
         // Per site: pages, and per line hash (pages with it, reads as prose).
         type Counts = (u32, FxHashMap<u64, (u32, bool)>);
         let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
-        for (i, lines) in per_page.iter().enumerate() {
+        // A crawl often holds one article several times; its headline and
+        // subheadings must not become "template" by repetition, so a site's
+        // pages with the same main paragraph count once.
+        let mut seen: FxHashSet<(&str, u64)> = FxHashSet::default();
+        for (i, (fingerprint, lines)) in per_page.iter().enumerate() {
             let site = sites.map_or("", |s| s[i]);
             let entry = counts.entry(site).or_default();
+            if !seen.insert((site, *fingerprint)) {
+                continue;
+            }
             entry.0 += 1;
             for &(h, prose) in lines {
                 let c = entry.1.entry(h).or_insert((0, false));
@@ -270,16 +280,29 @@ impl Templates {
     }
 }
 
-/// The distinct non-blank lines of a page: (hash, reads as a paragraph).
-fn page_lines(text: &str) -> Vec<(u64, bool)> {
+/// A page's fingerprint and its distinct non-blank lines: (hash, reads as a
+/// paragraph).
+fn page_lines(text: &str) -> (u64, Vec<(u64, bool)>) {
     let chars: Vec<char> = text.chars().collect();
     let doc = features::analyse(&chars, &Options::default(), None);
     let mut seen = FxHashSet::default();
-    doc.lines
+    let lines: Vec<(u64, bool)> = doc
+        .lines
         .iter()
         .filter(|l| !l.blank && seen.insert(l.hash))
         .map(|l| (l.hash, l.prose == Prose::Anchor || l.words >= 25))
-        .collect()
+        .collect();
+    // The page's fingerprint: its paragraphs together (all its lines when
+    // it has none). A re-crawl of an article has the same paragraphs around
+    // other chrome; another article of the site shares at most some.
+    let mut fingerprint = lines
+        .iter()
+        .filter(|l| l.1)
+        .fold(0u64, |h, l| h.wrapping_add(l.0));
+    if fingerprint == 0 {
+        fingerprint = lines.iter().fold(0u64, |h, l| h.wrapping_add(l.0));
+    }
+    (fingerprint, lines)
 }
 
 fn checksum(b: &[u8]) -> u64 {
