@@ -165,11 +165,18 @@ def test_relative_dates_use_the_reference() -> None:
 
 
 def test_site_name_argument_splits_the_suffix() -> None:
-    page = "قصف على ريف دير الزور الشرقي - الفرات اليوم\n" + PAGE.split("\n")[3]
+    page = "الرئيسية\nقصف على ريف دير الزور الشرقي - الفرات اليوم\n" + PAGE.split("\n")[3]
     assert furat.clean(page).meta["title"] == "قصف على ريف دير الزور الشرقي - الفرات اليوم"
     a = furat.clean(page, site_name="الفرات اليوم")
     assert a.meta["title"] == "قصف على ريف دير الزور الشرقي"
     assert a.meta["site"] == "الفرات اليوم"
+
+
+def test_first_line_title_suffix() -> None:
+    # A text dump's first line is the page <title>: "headline - Site".
+    page = "Deir ez-Zor tribes call for talks after week of clashes - The New Arab\n" + PAGE.split("\n")[3]
+    a = furat.clean(page)
+    assert (a.meta["title"], a.meta["site"]) == ("Deir ez-Zor tribes call for talks after week of clashes", "The New Arab")
 
 
 def test_site_name_before_the_headline() -> None:

@@ -414,8 +414,8 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
 
 /// The headline's site suffix, when there is evidence it is one: the
 /// headline recurs without it, it is in the other script, it names an
-/// outlet, it is the caller's site name, it stands alone on another line, or
-/// it follows a pipe.
+/// outlet, it is the caller's site name, it stands alone on another line, it
+/// follows a pipe, or it is name-shaped at the end of the page's first line.
 fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<TitleSplit> {
     let chars = doc.text(t);
     let (head, tail) = split_at_separator(chars)?;
@@ -430,7 +430,21 @@ fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<TitleSplit> {
             .count();
         ar >= lat
     };
+    // The page's first line is its <title> in a text dump, and there a
+    // short capitalised or function-word-free tail is the site's name.
+    let first_line = doc.lines.iter().position(|l| !l.blank) == Some(t);
+    let name_shaped = tail_key.len() <= 4
+        && if script(tail) {
+            tail_key
+                .iter()
+                .all(|w| !doc.lex.words.function_ar.contains(w))
+        } else {
+            tail.split(|c| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .all(|w| w[0].is_uppercase() || !w[0].is_alphabetic())
+        };
     let evidence = doc.site_name == Some(tail_hash)
+        || first_line && name_shaped
         || group.iter().any(|&j| doc.lines[j].hash == head_hash)
         || script(head) != script(tail)
         || tail_key.iter().any(|w| doc.lex.words.media.contains(w))

@@ -98,3 +98,27 @@ fn line_hash_is_pinned() {
 }
 
 const PINNED: &str = "4ecedb5d11760c8d";
+
+#[test]
+fn arabic_end_markers_close_the_article() {
+    let page = "تأهيل محطة ضخ مياه الشرب في مدينة البوكمال\n\
+                أنهت المؤسسة العامة لمياه الشرب أعمال تأهيل محطة الضخ الرئيسية في البوكمال، بعد توقفها لشهرين.\n\
+                انتهى\n\
+                ع ع / م ح\n\
+                وبين مدير المؤسسة أن الأعمال شملت تركيب مضختين جديدتين وصيانة خطوط الدفع في المدينة.";
+    let labels: Vec<&str> = clean(page, &Options::default())
+        .lines
+        .iter()
+        .map(|l| l.label.name())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "title",
+            "content",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate"
+        ]
+    );
+}
