@@ -156,17 +156,23 @@ pub(crate) fn analyse<'a>(
 ) -> Doc<'a> {
     let lex = &*LEXICON_DATA;
     let spans = text::split_lines(chars);
+    // One fold for the whole page (cheaper than one call per line): the
+    // fold keeps every line break and works character by character, so the
+    // folded page has the same lines, in order.
+    let folded_page = text::fold_page(chars);
+    let fspans = text::split_lines(&folded_page);
+    let per_line = fspans.len() != spans.len(); // never expected; stay safe
     let mut lines = Vec::with_capacity(spans.len());
     let (mut ar, mut lat) = (0usize, 0usize);
-    let mut folds = Vec::with_capacity(spans.len());
-    for (start, end) in spans {
+    let mut folds: Vec<std::borrow::Cow<'_, [char]>> = Vec::with_capacity(spans.len());
+    for (n, (start, end)) in spans.into_iter().enumerate() {
         let (ts, te) = text::trim_range(&chars[start..end]);
         let (tstart, tend) = (start + ts, start + te);
-        let trimmed = &chars[tstart..tend];
-        let folded = if trimmed.is_empty() {
-            Vec::new()
+        let folded: std::borrow::Cow<'_, [char]> = if per_line {
+            text::fold(&chars[tstart..tend]).into()
         } else {
-            text::fold(trimmed)
+            let (fs, fe) = fspans[n];
+            text::trim_chars(&folded_page[fs..fe]).into()
         };
         let key = Key::new(&folded);
         let info = shape(start, end, tstart, tend, &folded, key, lex);

@@ -11,7 +11,7 @@
 //! one space. Lexicon phrases go through the same two steps, so a phrase
 //! matches a line whenever a reader would say they are the same words.
 
-use crate::normalize::{Normalizer, Options, Profile};
+use crate::normalize::{Normalizer, Options, Profile, Whitespace};
 use std::sync::LazyLock;
 
 /// The "search" profile without its NFC step, built once.
@@ -75,6 +75,24 @@ pub(crate) fn trim_range(chars: &[char]) -> (usize, usize) {
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}' | '\u{180E}')
+}
+
+/// [`SEARCH`] with whitespace mapped one for one instead of collapsed, so
+/// that line breaks survive: for folding a whole page at once.
+static SEARCH_PAGE: LazyLock<Normalizer> = LazyLock::new(|| {
+    Normalizer::new(Options {
+        whitespace: Whitespace::Spaces,
+        ..*SEARCH.options()
+    })
+});
+
+/// Folds a whole page, keeping its line breaks (lines are then trimmed of
+/// the spaces that [`fold`] would have collapsed).
+pub(crate) fn fold_page(chars: &[char]) -> Vec<char> {
+    match SEARCH_PAGE.normalize_units(chars, false).text {
+        Some(out) => out,
+        None => chars.to_vec(),
+    }
 }
 
 /// Folds a line with the "search" profile (without NFC, see [`SEARCH`]).
