@@ -307,6 +307,26 @@ def test_threads_share_the_engine() -> None:
     assert not errors
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["عنوان قصير للخبر رقم {i} هنا", "by someone{i} x", "خبر رقم {i} - موقع المثال", "قال مصدر إن الحادثة {i} وقعت في ريف دير الزور، وأسفرت عن أضرار."],
+)
+def test_long_pages_stay_linear(line: str) -> None:
+    import time
+
+    small = "\n".join(line.format(i=i) for i in range(2_000))
+    big = "\n".join(line.format(i=i) for i in range(40_000))
+    t = time.perf_counter()
+    furat.clean(small)
+    t_small = time.perf_counter() - t
+    t = time.perf_counter()
+    a = furat.clean(big)
+    t_big = time.perf_counter() - t
+    assert len(a.lines) == 40_000
+    # 20 times the lines: linear is ~20x; quadratic would be ~400x.
+    assert t_big < max(60 * t_small, 0.5), (t_small, t_big)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab دير الزور،.:|-–»\n\u00a0\u200b0123456789()©")), max_size=300))
 def test_any_text_gives_one_line_per_piece(text: str) -> None:

@@ -76,9 +76,13 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let author_again = author_repeats(doc);
     let body = best_body(lines, &dup_of, &consumed, &twins, &author_again);
     let first_body = body.map_or(n, |b| b.0);
-    let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix);
-    let group = title.map_or(vec![], |t| same_headline(lines, &prefix, t));
-    let split = title.and_then(|t| site_suffix(doc, t, &group).or_else(|| site_prefix(doc, t)));
+    let index = Index::new(lines, &prefix);
+    let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
+    let group = title.map_or(vec![], |t| {
+        same_headline(lines, &prefix, &index, t, usize::MAX)
+    });
+    let split = title
+        .and_then(|t| site_suffix(doc, t, &group, &index).or_else(|| site_prefix(doc, t, &index)));
 
     let mut out = Vec::with_capacity(n);
     for (i, l) in lines.iter().enumerate() {
@@ -257,6 +261,10 @@ fn author_repeats(doc: &Doc<'_>) -> Vec<bool> {
     let lines = &doc.lines;
     let mut names = Vec::new();
     for (i, l) in lines.iter().enumerate() {
+        // A few bylines are plenty (and keep a page of thousands linear).
+        if names.len() >= 8 {
+            break;
+        }
         if let Some(c) = l.chrome.as_ref().filter(|c| c.kind == Kind::Byline) {
             let chars = doc.text(i);
             if let Some(off) = text::offset_after_words(chars, c.lead_words) {
@@ -298,18 +306,87 @@ fn headline_twins(lines: &[Info], prefix: &[Option<u64>]) -> Vec<bool> {
     twins
 }
 
-/// The lines that repeat headline `t`, with or without a site suffix.
-fn same_headline(lines: &[Info], prefix: &[Option<u64>], t: usize) -> Vec<usize> {
-    (0..lines.len())
-        .filter(|&j| {
-            j != t
-                && !lines[j].blank
-                && (prefix[t] == Some(lines[j].hash)
-                    || prefix[j] == Some(lines[t].hash)
-                    || prefix[j].is_some() && prefix[j] == prefix[t]
-                    || lines[j].hash == lines[t].hash && !adjacent(lines, t, j))
-        })
-        .collect()
+/// Lines by hash and by the hash of their headline part: every "which
+/// lines repeat this one" question is a lookup, not a scan, so pages of
+/// tens of thousands of lines stay linear.
+pub(crate) struct Index {
+    by_hash: FxHashMap<u64, Vec<usize>>,
+    by_prefix: FxHashMap<u64, Vec<usize>>,
+}
+
+impl Index {
+    fn new(lines: &[Info], prefix: &[Option<u64>]) -> Index {
+        let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut by_prefix: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, l) in lines.iter().enumerate() {
+            if l.blank {
+                continue;
+            }
+            by_hash.entry(l.hash).or_default().push(i);
+            if let Some(p) = prefix[i] {
+                by_prefix.entry(p).or_default().push(i);
+            }
+        }
+        Index { by_hash, by_prefix }
+    }
+
+    fn hashed(&self, h: u64) -> &[usize] {
+        self.by_hash.get(&h).map_or(&[], Vec::as_slice)
+    }
+
+    fn prefixed(&self, h: u64) -> &[usize] {
+        self.by_prefix.get(&h).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a line other than `not` has the hash `h`.
+    pub(crate) fn other_with(&self, h: u64, not: usize) -> bool {
+        self.hashed(h).iter().any(|&j| j != not)
+    }
+}
+
+/// The lines that repeat headline `t`, with or without a site suffix;
+/// `limit` stops early (to ask only whether there are any).
+fn same_headline(
+    lines: &[Info],
+    prefix: &[Option<u64>],
+    index: &Index,
+    t: usize,
+    limit: usize,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    if let Some(p) = prefix[t] {
+        candidates.extend(index.hashed(p));
+        candidates.extend(index.prefixed(p));
+    }
+    candidates.extend(index.prefixed(lines[t].hash));
+    for j in candidates {
+        if j != t && !out.contains(&j) {
+            out.push(j);
+            if out.len() >= limit {
+                return out;
+            }
+        }
+    }
+    // Exact repeats, except a twin right next to it (a caption): at most
+    // two repeats can be next to it, so three tries decide whether any is
+    // not.
+    let tries = if limit == 1 { 3 } else { usize::MAX };
+    for &j in index
+        .hashed(lines[t].hash)
+        .iter()
+        .filter(|&&j| j != t)
+        .take(tries)
+    {
+        if !adjacent(lines, t, j) && !out.contains(&j) {
+            out.push(j);
+            if out.len() >= limit {
+                return out;
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// The headline.
@@ -319,6 +396,7 @@ fn choose_title(
     dup_of: &[Option<usize>],
     consumed: &[Option<(usize, Kind)>],
     prefix: &[Option<u64>],
+    index: &Index,
 ) -> Option<usize> {
     let lines = &doc.lines;
     let cands: Vec<usize> = (0..first_body)
@@ -329,14 +407,17 @@ fn choose_title(
     for &i in &cands {
         if dup_of[i].is_none()
             && is_candidate(&lines[i], false)
-            && !same_headline(lines, prefix, i).is_empty()
+            && !same_headline(lines, prefix, index, i, 1).is_empty()
         {
             return Some(i);
         }
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&i| dup_of[i].is_none()).collect();
     // 2. A headline with a site suffix: the page's <title>.
-    if let Some(&i) = cands.iter().find(|&&i| site_suffix(doc, i, &[]).is_some()) {
+    if let Some(&i) = cands
+        .iter()
+        .find(|&&i| site_suffix(doc, i, &[], index).is_some())
+    {
         return Some(i);
     }
     // 3. A headline followed by its meta lines, perhaps with the author's
@@ -416,7 +497,7 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
 /// headline recurs without it, it is in the other script, it names an
 /// outlet, it is the caller's site name, it stands alone on another line, it
 /// follows a pipe, or it is name-shaped at the end of the page's first line.
-fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<TitleSplit> {
+fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize], index: &Index) -> Option<TitleSplit> {
     let chars = doc.text(t);
     let (head, tail) = split_at_separator(chars)?;
     let head_hash = hash_of(head);
@@ -448,11 +529,7 @@ fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<TitleSplit> {
         || group.iter().any(|&j| doc.lines[j].hash == head_hash)
         || script(head) != script(tail)
         || tail_key.iter().any(|w| doc.lex.words.media.contains(w))
-        || doc
-            .lines
-            .iter()
-            .enumerate()
-            .any(|(j, l)| j != t && l.hash == tail_hash)
+        || index.other_with(tail_hash, t)
         || chars[head.len()..chars.len() - tail.len()]
             .iter()
             .any(|&c| c == '|' || c == '｜');
@@ -470,7 +547,7 @@ fn site_suffix(doc: &Doc<'_>, t: usize, group: &[usize]) -> Option<TitleSplit> {
 /// it names an outlet, stands alone on another line, is in the other
 /// script or is the caller's site name (a pipe alone is no evidence here:
 /// "عاجل | ..." is a kicker, not a site).
-fn site_prefix(doc: &Doc<'_>, t: usize) -> Option<TitleSplit> {
+fn site_prefix(doc: &Doc<'_>, t: usize, index: &Index) -> Option<TitleSplit> {
     let chars = doc.text(t);
     let pos = (1..chars.len().saturating_sub(1)).find(|&k| {
         is_separator(chars[k]) && chars[k - 1].is_whitespace() && chars[k + 1].is_whitespace()
@@ -495,11 +572,7 @@ fn site_prefix(doc: &Doc<'_>, t: usize) -> Option<TitleSplit> {
     let evidence = doc.site_name == Some(head_hash)
         || head_key.iter().any(|w| doc.lex.words.media.contains(w))
         || script(head) != script(tail)
-        || doc
-            .lines
-            .iter()
-            .enumerate()
-            .any(|(j, l)| j != t && l.hash == head_hash);
+        || index.other_with(head_hash, t);
     if !evidence || doc.lex.lookup(&head_key, &text::fold(head)).is_some() {
         return None;
     }
