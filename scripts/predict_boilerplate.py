@@ -5,7 +5,7 @@
     python3 ../shared/eval/score.py boilerplate GOLD.jsonl PRED.jsonl
 
 GOLD defaults to ../shared/eval/dev/boilerplate.jsonl and PRED to
-boilerplate_pred.jsonl. Each input record needs "id" and "text" (labels and
+target/boilerplate_pred.jsonl (ignored by git). Each input record needs "id" and "text" (labels and
 meta are ignored here); each output record is {"id", "labels", "meta"}, one
 label per line of text.split("\\n"), meta without the fields furat did not
 find. An optional "reference" (ISO 8601) in a record is passed to clean().
@@ -34,7 +34,8 @@ def predict(record: dict[str, object]) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     gold = Path(argv[0] if argv else "../shared/eval/dev/boilerplate.jsonl")
-    out = Path(argv[1] if len(argv) > 1 else "boilerplate_pred.jsonl")
+    out = Path(argv[1] if len(argv) > 1 else "target/boilerplate_pred.jsonl")
+    out.parent.mkdir(parents=True, exist_ok=True)
     with gold.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
         for line in f:
             if line.strip():
