@@ -212,6 +212,26 @@ def test_english_page() -> None:
     assert a.meta["dateline"] == "BEIRUT"
 
 
+def test_long_consent_banner_is_not_the_body() -> None:
+    banner = (
+        "We value your privacy. We and our partners store and/or access information on a device, such as "
+        "unique IDs in cookies to process personal data. You may accept or manage your choices by clicking "
+        "below, including your right to object where legitimate interest is used, or at any time in the "
+        "privacy policy page. These choices will be signaled to our partners and will not affect browsing "
+        "data. We and our partners process data to provide: Use precise geolocation data. Actively scan "
+        "device characteristics for identification. Personalised ads and content, ad and content measurement."
+    )
+    page = (
+        f"{banner}\nHome\nNews\nSyria: Clashes in Deir ez-Zor leave at least nine dead\nFebruary 2, 2024\n"
+        "At least nine people have been killed in clashes between Kurdish-led forces and tribal fighters in "
+        "eastern Syria, a monitoring group says.\n"
+        "The fighting broke out on Thursday night in the town of Dhiban, on the eastern bank of the Euphrates.\n"
+    )
+    a = furat.clean(page)
+    assert a.labels[:6] == ["boilerplate", "boilerplate", "boilerplate", "title", "boilerplate", "content"]
+    assert a.lines[0].kind == "cookie"
+
+
 # ------------------------------------------------------------- the objects
 
 
