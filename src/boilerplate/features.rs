@@ -233,7 +233,7 @@ fn shape(
     }
     // "headline - Site!": the site name's punctuation is not the line's.
     let split = if key.len() <= 30 {
-        super::decide::split_at_separator(folded)
+        super::headline::split_at_separator(folded)
     } else {
         None
     };

@@ -31,7 +31,8 @@
 //! 3. [`decide`]: the body is the best-scoring contiguous run of lines
 //!    (prose scores up, chrome and list headers down), so short subheadings
 //!    between paragraphs stay and chrome at the edges goes; related lists
-//!    after their header are consumed; the headline is found before the body.
+//!    after their header are consumed; [`headline`] finds the headline
+//!    before the body and splits its site name off.
 //! 4. [`meta`]: metadata from the header and footer zones and meta-like
 //!    lines only, never from body prose.
 //! 5. [`templates`]: optionally, lines that recur across pages of one site.
@@ -40,6 +41,7 @@ mod dates;
 mod decide;
 mod features;
 mod fuzzy;
+mod headline;
 mod lexicon;
 mod meta;
 mod templates;
