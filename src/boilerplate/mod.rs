@@ -22,20 +22,20 @@
 //!
 //! The pipeline (DESIGN.md, "Boilerplate", has the reasoning):
 //!
-//! 1. [`text`]: lines split at `\n`, `\r\n` or a lone `\r`; each line folded
+//! 1. `text.rs`: lines split at `\n`, `\r\n` or a lone `\r`; each line folded
 //!    with the normalizer's "search" profile and reduced to a key of words.
-//! 2. [`features`]: per-line shape (words, script, clitic-aware function
+//! 2. `features.rs`: per-line shape (words, script, clitic-aware function
 //!    word count, final punctuation, commas) and chrome detection from data:
 //!    the lexicon of interface phrases (exact, typo-tolerant), line-shape
 //!    patterns, dates, bylines, datelines, captions.
-//! 3. [`decide`]: the body is the best-scoring contiguous run of lines
+//! 3. `decide.rs`: the body is the best-scoring contiguous run of lines
 //!    (prose scores up, chrome and list headers down), so short subheadings
 //!    between paragraphs stay and chrome at the edges goes; related lists
-//!    after their header are consumed; [`headline`] finds the headline
+//!    after their header are consumed; `headline.rs` finds the headline
 //!    before the body and splits its site name off.
-//! 4. [`meta`]: metadata from the header and footer zones and meta-like
+//! 4. `meta.rs`: metadata from the header and footer zones and meta-like
 //!    lines only, never from body prose.
-//! 5. [`templates`]: optionally, lines that recur across pages of one site.
+//! 5. `templates.rs`: optionally, lines that recur across pages of one site.
 
 mod dates;
 mod decide;
