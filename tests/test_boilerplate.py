@@ -344,7 +344,7 @@ def test_long_pages_stay_linear(line: str) -> None:
     t_big = time.perf_counter() - t
     assert len(a.lines) == 40_000
     # 20 times the lines: linear is ~20x; quadratic would be ~400x.
-    assert t_big < max(60 * t_small, 0.5), (t_small, t_big)
+    assert t_big < max(60 * t_small, 3.0), (t_small, t_big)
 
 
 @settings(max_examples=200, deadline=None)
