@@ -268,6 +268,11 @@ pub fn trim(chars: &[char]) -> &[char] {
     text::trim_chars(chars)
 }
 
+/// The range of `chars` that [`trim`] keeps.
+pub fn trim_range(chars: &[char]) -> (usize, usize) {
+    text::trim_range(chars)
+}
+
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }

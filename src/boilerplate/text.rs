@@ -131,14 +131,21 @@ impl Key {
         let mut in_word = false;
         let mut word_start = 0u32;
         for (i, &c) in folded.iter().enumerate() {
-            if is_arabic_letter(c) {
+            // One classification per character: Arabic letter, ASCII, or
+            // (rarely) anything else through the Unicode tables.
+            let word = if is_arabic_letter(c) {
                 key.arabic += 1;
-            } else if c.is_ascii_alphabetic() || (c as u32) < 0x0250 && c.is_alphabetic() {
-                key.latin += 1;
-            } else if matches!(c, ',' | ';') {
-                key.commas += 1;
-            }
-            if is_word_char(c) {
+                true
+            } else if c.is_ascii() {
+                key.latin += usize::from(c.is_ascii_alphabetic());
+                key.commas += usize::from(c == ',' || c == ';');
+                c.is_ascii_alphanumeric()
+            } else {
+                let alpha = c.is_alphanumeric();
+                key.latin += usize::from((c as u32) < 0x0250 && alpha);
+                alpha
+            };
+            if word {
                 if !in_word {
                     if !key.text.is_empty() {
                         key.text.push(' ');

@@ -6,6 +6,7 @@ use super::text::{Units, expect_str, str_items, units};
 use crate::boilerplate::{self, DateTime, Label, Options, TemplateParams, Templates};
 use crate::parallel;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,7 +21,9 @@ const BATCH_CHUNK: usize = 2048;
 struct Cleaned {
     article: boilerplate::Article,
     title: Option<String>,
-    body: String,
+    /// The content lines' spans without surrounding whitespace: the body is
+    /// joined from the Python string on first access.
+    body_spans: Vec<(usize, usize)>,
 }
 
 fn units_to_chars(u: Units<'_>) -> Vec<char> {
@@ -37,11 +40,17 @@ fn build(chars: &[char], article: boilerplate::Article) -> Cleaned {
         let l = &article.lines[i];
         boilerplate::trim(&chars[l.start..l.end]).iter().collect()
     });
-    let body = article.body_chars(chars);
+    let body_spans = article
+        .content_lines()
+        .map(|l| {
+            let (s, e) = boilerplate::trim_range(&chars[l.start..l.end]);
+            (l.start + s, l.start + e)
+        })
+        .collect();
     Cleaned {
         article,
         title,
-        body,
+        body_spans,
     }
 }
 
@@ -114,10 +123,7 @@ fn clean_one(
     } else {
         clean_units(u, opts, templates)
     };
-    PyArticle {
-        text: s.clone().unbind(),
-        inner: Arc::new(c),
-    }
+    PyArticle::new(s, c)
 }
 
 /// Cleans many pages in parallel with the GIL released, in order.
@@ -139,10 +145,12 @@ where
             .map(|(i, s)| (c * BATCH_CHUNK + i, units(s)))
             .collect();
         let results = py.detach(|| parallel::map(&inputs, threads, |(i, u)| per_item(*i, *u)));
-        out.extend(results.into_iter().zip(chunk).map(|(r, s)| PyArticle {
-            text: s.clone().unbind(),
-            inner: Arc::new(r),
-        }));
+        out.extend(
+            results
+                .into_iter()
+                .zip(chunk)
+                .map(|(r, s)| PyArticle::new(s, r)),
+        );
         py.check_signals()?;
     }
     Ok(out)
@@ -309,6 +317,18 @@ pub(crate) struct PyArticle {
     /// support is needed for holding it).
     text: Py<PyString>,
     inner: Arc<Cleaned>,
+    /// The body, joined on first access (many pipelines never ask).
+    body: PyOnceLock<Py<PyString>>,
+}
+
+impl PyArticle {
+    fn new(text: &Bound<'_, PyString>, cleaned: Cleaned) -> PyArticle {
+        PyArticle {
+            text: text.clone().unbind(),
+            inner: Arc::new(cleaned),
+            body: PyOnceLock::new(),
+        }
+    }
 }
 
 /// `s[start:end]` of a Python string (lone surrogates and all).
@@ -367,10 +387,23 @@ impl PyArticle {
         self.inner.title.as_deref()
     }
 
-    /// The content lines joined with "\n".
+    /// The content lines (trimmed) joined with "\n".
     #[getter]
-    fn body(&self) -> &str {
-        &self.inner.body
+    fn body<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        let body = self
+            .body
+            .get_or_try_init(py, || -> PyResult<Py<PyString>> {
+                let text = self.text.bind(py);
+                let parts = self
+                    .inner
+                    .body_spans
+                    .iter()
+                    .map(|&(s, e)| substring(text, s, e))
+                    .collect::<PyResult<Vec<_>>>()?;
+                let joined = PyString::new(py, "\n").call_method1("join", (parts,))?;
+                Ok(joined.cast_into::<PyString>()?.unbind())
+            })?;
+        Ok(body.bind(py).clone())
     }
 
     /// One ``Line`` per line of the page (a new list on each access).
@@ -400,7 +433,7 @@ impl PyArticle {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("title", self.title())?;
-        d.set_item("body", self.body())?;
+        d.set_item("body", self.body(py)?)?;
         d.set_item("meta", self.meta_dict(py)?)?;
         let lines = PyList::empty(py);
         for l in self.line_objects(py)? {
@@ -525,10 +558,7 @@ impl PyArticle {
             dateline: get("dateline")?,
         };
         let article = build(&chars, boilerplate::Article { lines: out, meta });
-        Ok(PyArticle {
-            text: text.clone().unbind(),
-            inner: Arc::new(article),
-        })
+        Ok(PyArticle::new(text, article))
     }
 }
 
