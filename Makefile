@@ -54,7 +54,7 @@ lint: $(PY) ## rustfmt and clippy
 .PHONY: bench
 bench: build-dev ## install the peers and run the benchmarks (not part of `test`)
 	$(PIP) install pyarabic arabic-norm pyahocorasick ahocorasick-rs flashtext \
-		trafilatura justext resiliparse boilerpy3 emoji
+		trafilatura justext resiliparse boilerpy3 lxml_html_clean emoji
 	$(PIP) install --no-deps camel-tools
 	$(PY) benchmarks/run_all.py
 

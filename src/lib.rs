@@ -10,6 +10,7 @@
 //! Offsets in the public API are counted in Unicode scalar values (Rust
 //! `char`s), which are exactly Python `str` indices.
 
+pub mod boilerplate;
 pub mod error;
 pub mod gazetteer;
 pub mod normalize;
@@ -36,5 +37,7 @@ mod oibits {
         assert_all::<crate::normalize::Alignment>();
         assert_all::<crate::gazetteer::Gazetteer>();
         assert_all::<crate::gazetteer::Match>();
+        assert_all::<crate::boilerplate::Article>();
+        assert_all::<crate::boilerplate::Templates>();
     }
 }

@@ -20,6 +20,10 @@ assert n.normalize("👍  أَ") == "👍 ا"
 assert n.normalize("\ud800\u064e") == "\ud800"
 s = "دير"
 assert n.normalize(s) is s
+page = "قصف على ريف دير الزور - موقع\n24 كانون الثاني 2024\nقال مصدر محلي إن القصف استهدف مواقع في ريف دير الزور الشرقي، وأسفر عن أضرار.\nاترك تعليقاً"
+a = furat.clean(page)
+assert a.labels == ["title", "boilerplate", "content", "boilerplate"] and a.meta["date"] == "2024-01-24"
+assert pickle.loads(pickle.dumps(a)) == a and furat.clean_batch([page] * 100)[99] == a
 print(f"furat {furat.__version__} ok on Python {sys.version.split()[0]}")
 
 # pipelines (issue 5): the command-line tool runs on this Python, with no

@@ -272,7 +272,7 @@ def test_output_equal_to_an_input_is_refused(tmp_path: Path, capsys: pytest.Capt
     assert src.read_text() == '{"text": "a"}\n'
 
 
-@pytest.mark.parametrize("job", ["process", "clean"])
+@pytest.mark.parametrize("job", ["process"])
 def test_jobs_without_their_engine_fail_clearly(job: str, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("old\n")
@@ -516,3 +516,12 @@ def test_places_finds_the_places_of_each_document(tmp_path: Path) -> None:
     assert [text[s:e] for s, e, _ in spans] == ["الحَسَكَة", "ديرالزور"]
     assert [p for _, _, p in spans] == ["SY08", "SY09"]
     assert rows["b"]["places"] == []
+
+
+def test_clean_gives_title_body_and_meta(tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    assert main(["clean", str(ARTICLES[1]), "-o", str(out), "-q"]) == 0
+    [row] = read_jsonl(out)
+    assert row["meta"]["title"] == "التحالف الدولي ينفي الاستعداد لعملية عسكرية ضد إيران في سوريا"
+    assert row["meta"]["source"] == "بلدي نيوز"
+    assert "مقالات ذات صلة" not in row["body"] and row["body"].startswith("نفى")

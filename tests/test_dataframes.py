@@ -60,10 +60,13 @@ def test_pandas_empty_series() -> None:
     assert pd.Series([], dtype=object).furat.normalize().tolist() == []
 
 
-def test_pandas_engines_not_built_yet() -> None:
-    s = pd.Series(["دير الزور"])
-    with pytest.raises(furat.FuratError, match="clean is not available"):
-        s.furat.clean()
+def test_pandas_clean_frame() -> None:
+    page = "قصف على ريف دير الزور - موقع\n24 كانون الثاني 2024\nقال مصدر محلي إن القصف استهدف مواقع في ريف دير الزور الشرقي.\nاترك تعليقاً"
+    frame = pd.Series([page, None], index=[7, 8]).furat.clean()
+    assert frame.index.tolist() == [7, 8]
+    assert frame.loc[7, "meta"]["title"] == "قصف على ريف دير الزور"
+    assert frame.loc[7, "body"].startswith("قال مصدر محلي")
+    assert pd.isna(frame.loc[8, "title"])
 
 
 def test_pandas_places_one_row_per_mention() -> None:
@@ -123,6 +126,10 @@ def test_polars_rejects_non_string_columns() -> None:
         pl.DataFrame({"n": [1, 2]}).select(pl.col("n").furat.normalize())
 
 
-def test_polars_engines_not_built_yet() -> None:
-    with pytest.raises(furat.FuratError, match="clean is not available"):
-        pl.col("text").furat.clean()
+def test_polars_clean_and_places() -> None:
+    df = pl.DataFrame({"text": ["في الحسكة ودير الزور", None]})
+    out = df.select(pl.col("text").furat.places().alias("p"))
+    first = out["p"].to_list()[0]
+    assert [m["text"] for m in first] == ["الحسكة", "دير الزور"]
+    cleaned = df.select(pl.col("text").furat.clean().alias("c"))["c"].to_list()
+    assert cleaned[0]["meta"]["title"] == "في الحسكة ودير الزور" and cleaned[1] is None

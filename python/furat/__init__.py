@@ -10,6 +10,8 @@ and adds what is naturally Python. Importing it loads no heavy dependency.
 
 from furat._furat import (
     Alignment,
+    Article,
+    Cleaner,
     DataError,
     FileError,
     FuratError,
@@ -17,15 +19,22 @@ from furat._furat import (
     InputError,
     InputTypeError,
     Match,
+    LINE_KINDS,
+    LINE_LABELS,
+    Line,
     Normalizer,
     OptionError,
     Place,
     __version__,
+    clean,
+    clean_batch,
     normalize,
 )
 
 __all__ = [
     "Alignment",
+    "Article",
+    "Cleaner",
     "DataError",
     "FileError",
     "FuratError",
@@ -33,9 +42,14 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "Match",
+    "LINE_KINDS",
+    "LINE_LABELS",
+    "Line",
     "Normalizer",
     "OptionError",
     "Place",
     "__version__",
+    "clean",
+    "clean_batch",
     "normalize",
 ]

@@ -28,7 +28,41 @@ from furat._tasks import CleanTask, ItemError, PlacesTask, Task
 if TYPE_CHECKING:
     from furat._furat import ProfileName
 
-__all__ = ["FuratExpr", "FuratSeries"]
+__all__ = ["CLEAN_DTYPE", "FuratExpr", "FuratSeries", "PLACES_DTYPE"]
+
+# The result types are spelled out: inferring them from the values fails
+# whenever the first value has a null where later ones have text.
+_PLACE_DTYPE = pl.Struct(
+    {
+        "pcode": pl.String,
+        "level": pl.String,
+        "name_ar": pl.String,
+        "name_en": pl.String,
+        "names": pl.List(pl.String),
+        **{f"admin{i}{part}": pl.String for i in (1, 2, 3) for part in ("", "_name_en", "_name_ar")},
+        "lat": pl.Float64,
+        "lon": pl.Float64,
+    }
+)
+#: One List of place mentions per text (``Match.to_dict()`` as a Struct).
+PLACES_DTYPE = pl.List(
+    pl.Struct(
+        {
+            "start": pl.Int64,
+            "end": pl.Int64,
+            "text": pl.String,
+            "proclitic": pl.String,
+            "score": pl.Float64,
+            "place": _PLACE_DTYPE,
+            "alternatives": pl.List(_PLACE_DTYPE),
+        }
+    )
+)
+_META_FIELDS = ("title", "date", "updated", "author", "source", "site", "dateline")
+#: One Struct of title, body and meta per text.
+CLEAN_DTYPE = pl.Struct(
+    {"title": pl.String, "body": pl.String, "meta": pl.Struct({k: pl.String for k in _META_FIELDS})}
+)
 
 
 class _NormalizeBatch:
@@ -56,9 +90,10 @@ class _TaskBatch:
     """A task over a String Series: one struct (the task's fields), or one
     field of it, per text; nulls stay null."""
 
-    def __init__(self, task: Task, what: str, field: str | None = None) -> None:
+    def __init__(self, task: Task, what: str, dtype: pl.DataType, field: str | None = None) -> None:
         self.task = task
         self.what = what
+        self.dtype = dtype
         self.field = field
 
     def __call__(self, s: pl.Series) -> pl.Series:
@@ -76,7 +111,7 @@ class _TaskBatch:
             if isinstance(r, ItemError):
                 raise ValueError(f"{self.what}: column {s.name!r}: {r.message}")
             out.append(r[self.field] if self.field else r)
-        return pl.Series(s.name, out)
+        return pl.Series(s.name, out, dtype=self.dtype)
 
 
 @pl.api.register_expr_namespace("furat")
@@ -92,16 +127,14 @@ class FuratExpr:
         return self._expr.map_batches(fn, return_dtype=pl.String, is_elementwise=True)
 
     def clean(self) -> pl.Expr:
-        """A Struct of ``title``, ``body``, ``meta`` per text (issue 4)."""
-        # EXTENSION POINT (issue 4): CleanTask raises EngineUnavailable until
-        # the boilerplate stripper is in the native module.
-        return self._expr.map_batches(_TaskBatch(CleanTask(), "furat.clean"), is_elementwise=True)
+        """A Struct of ``title``, ``body``, ``meta`` per text (``furat.clean``)."""
+        fn = _TaskBatch(CleanTask(), "furat.clean", CLEAN_DTYPE)
+        return self._expr.map_batches(fn, return_dtype=CLEAN_DTYPE, is_elementwise=True)
 
     def places(self) -> pl.Expr:
-        """A List of place-mention Structs per text (issue 3)."""
-        # EXTENSION POINT (issue 3): PlacesTask raises EngineUnavailable until
-        # the place matcher is in the native module.
-        return self._expr.map_batches(_TaskBatch(PlacesTask(), "furat.places", field="places"), is_elementwise=True)
+        """A List of place-mention Structs per text (``Gazetteer.find``)."""
+        fn = _TaskBatch(PlacesTask(), "furat.places", PLACES_DTYPE, field="places")
+        return self._expr.map_batches(fn, return_dtype=PLACES_DTYPE, is_elementwise=True)
 
 
 @pl.api.register_series_namespace("furat")

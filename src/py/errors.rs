@@ -145,3 +145,8 @@ pub(crate) fn input_error(message: impl Into<String>) -> PyErr {
 pub(crate) fn option_error(message: impl Into<String>) -> PyErr {
     OPTION_ERROR.err(message)
 }
+
+/// A `DataError` with a message.
+pub(crate) fn data_error(message: impl Into<String>) -> PyErr {
+    DATA_ERROR.err(message)
+}

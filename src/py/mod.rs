@@ -5,6 +5,7 @@
 //! file here; `_furat` registers them.
 
 mod batch;
+mod boilerplate;
 mod errors;
 mod gazetteer;
 mod normalize;
@@ -38,6 +39,9 @@ pub mod _furat {
     #[pymodule_export]
     use super::gazetteer::{PyGazetteer, PyMatch, PyPlace};
 
+    #[pymodule_export]
+    use super::boilerplate::{PyArticle, PyCleaner, PyLine, clean, clean_batch};
+
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         // SAFETY: registering a plain function as an atfork child handler.
@@ -45,6 +49,7 @@ pub mod _furat {
             super::pthread_atfork(None, None, Some(super::after_fork_child));
         }
         super::errors::register(m)?;
+        super::boilerplate::register(m)?;
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
         Ok(())
     }

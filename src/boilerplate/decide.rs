@@ -1,0 +1,433 @@
+//! From line features to labels: lists, the body, the headline.
+//!
+//! * **Lists.** A bare list header ("مقالات ذات صلة", "الوسوم", "Read
+//!   more") takes the headline-like lines after it. The first one always
+//!   (a single "اقرأ أيضاً" link), later ones unless a paragraph follows
+//!   right after them, no further than the items are from each other (then
+//!   the body has resumed and the line is its subheading).
+//! * **Body.** Every line gets a score: paragraphs up (more for longer
+//!   ones), short sentences a little up, headline-like lines a little down,
+//!   chrome down, list headers further down, end-of-article markers (a
+//!   comment form) a wall. The body is the contiguous run of lines with the
+//!   highest total (Kadane): subheadings between paragraphs cost less than
+//!   the paragraphs around them bring, so they stay, while chrome and
+//!   headline lists at the edges stay out. Inside the body, chrome lines are
+//!   still boilerplate.
+//! * **Headline.** Among the headline-like lines before the body: one that
+//!   recurs with or without a site suffix (the page title and the h1), else
+//!   one with an evident site suffix, else the last one followed by a meta
+//!   line (date, byline, source), else the last one before the body.
+
+use super::features::{Doc, Info, Prose};
+use super::headline::{
+    Index, TitleSplit, adjacent, choose_title, hash_of, headline_twins, is_name_like,
+    same_headline, site_prefix, site_suffix, split_at_separator,
+};
+use super::lexicon::Role;
+use super::text;
+use super::{Kind, Label};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+
+/// The decision for a page.
+#[derive(Debug, Default)]
+pub(crate) struct Labels {
+    /// (label, kind, reason) per line.
+    pub(crate) lines: Vec<(Label, Kind, Cow<'static, str>)>,
+    /// The headline's line.
+    pub(crate) title: Option<usize>,
+    /// The headline's own text and its site name, when its line carries
+    /// both ("headline - Site", "Site | headline").
+    pub(crate) split: Option<TitleSplit>,
+    /// First and last line of the body.
+    pub(crate) body: Option<(usize, usize)>,
+}
+
+/// Decides every line of a page.
+pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
+    let lines = &doc.lines;
+    let n = lines.len();
+    let dup_of = duplicates(lines);
+    let consumed = lists(lines);
+    // Hashes of "headline - Site" lines without their suffix, and the lines
+    // that are one headline with and without a suffix (a page title and its
+    // h1): those read as headlines even when they look like a sentence.
+    let prefix: Vec<Option<u64>> = (0..n)
+        .map(|i| {
+            let l = &lines[i];
+            if !l.titled {
+                return None;
+            }
+            split_at_separator(doc.text(i)).map(|(head, _)| hash_of(head))
+        })
+        .collect();
+    let twins = headline_twins(lines, &prefix);
+    let author_again = author_repeats(doc);
+    let body = best_body(lines, &dup_of, &consumed, &twins, &author_again);
+    let first_body = body.map_or(n, |b| b.0);
+    let index = Index::new(lines, &prefix);
+    let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
+    let group = title.map_or(vec![], |t| {
+        same_headline(lines, &prefix, &index, t, usize::MAX)
+    });
+    let split = title
+        .and_then(|t| site_suffix(doc, t, &group, &index).or_else(|| site_prefix(doc, t, &index)));
+
+    let mut out = Vec::with_capacity(n);
+    for (i, l) in lines.iter().enumerate() {
+        let in_body = body.is_some_and(|(s, e)| (s..=e).contains(&i));
+        out.push(label_line(
+            doc,
+            i,
+            l,
+            in_body,
+            first_body,
+            title,
+            &group,
+            &dup_of,
+            &consumed,
+            &author_again,
+        ));
+    }
+    name_lines(doc, &mut out, title, split, first_body);
+    Labels {
+        lines: out,
+        title,
+        split,
+        body,
+    }
+}
+
+/// For each line, the earlier line it repeats (three words or more).
+fn duplicates(lines: &[Info]) -> Vec<Option<usize>> {
+    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if l.blank || l.words < 3 {
+                return None;
+            }
+            let f = *first.entry(l.hash).or_insert(i);
+            (f != i).then_some(f)
+        })
+        .collect()
+}
+
+/// The lines taken by list headers: (header line, kind).
+fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
+    let mut out = vec![None; lines.len()];
+    let next_nonblank = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(c) = lines[i].chrome.as_ref() else {
+            i += 1;
+            continue;
+        };
+        // Only a bare header opens a list; "اقرأ أيضاً: <headline>" is an
+        // item on its own.
+        let bare = c.lead_words == 0 || lines[i].words == c.lead_words;
+        if c.role != Role::List || !bare {
+            i += 1;
+            continue;
+        }
+        let mut taken = 0;
+        // The widest run of blank lines between two items so far: a wider
+        // gap before a paragraph sets the list apart from the body.
+        let mut widest_gap = 0;
+        let mut gap = 0;
+        let mut j = i + 1;
+        while j < lines.len() {
+            let l = &lines[j];
+            if l.blank {
+                gap += 1;
+                j += 1;
+                continue;
+            }
+            if taken > 0 {
+                widest_gap = widest_gap.max(gap);
+            }
+            gap = 0;
+            if let Some(c2) = &l.chrome {
+                if c2.role == Role::Line {
+                    j += 1;
+                    continue;
+                }
+                break; // another header or the end
+            }
+            if !l.headline_like() {
+                break;
+            }
+            // An item right before a paragraph may be the body's subheading
+            // (the body has resumed), unless a wider gap than between the
+            // items separates it from that paragraph.
+            let next = next_nonblank(j + 1);
+            let next_is_paragraph = next.is_some_and(|k| lines[k].prose == Prose::Anchor);
+            let gap_after = next.map_or(0, |k| k - j - 1);
+            if taken > 0 && next_is_paragraph && gap_after <= widest_gap {
+                break;
+            }
+            out[j] = Some((i, c.kind));
+            taken += 1;
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The body: the contiguous run of lines with the best total score.
+fn best_body(
+    lines: &[Info],
+    dup_of: &[Option<usize>],
+    consumed: &[Option<(usize, Kind)>],
+    twins: &[bool],
+    author_again: &[bool],
+) -> Option<(usize, usize)> {
+    let score = |i: usize| -> i64 {
+        let l = &lines[i];
+        if l.blank {
+            return 0;
+        }
+        if let Some(c) = &l.chrome {
+            return match c.role {
+                Role::End => -1000,
+                Role::List => -6,
+                Role::Line => -3,
+            };
+        }
+        if author_again[i] {
+            return -1000; // the author's name again: the bio, the end
+        }
+        if consumed[i].is_some() || dup_of[i].is_some() {
+            return -3;
+        }
+        if twins[i] {
+            return -1;
+        }
+        match l.prose {
+            Prose::Anchor => 4 + l.words.min(60) as i64 / 3,
+            Prose::Weak => 1,
+            Prose::No => -1,
+        }
+    };
+    let (mut best, mut best_span) = (0i64, None);
+    let (mut run, mut run_start) = (0i64, 0usize);
+    for i in 0..lines.len() {
+        let s = score(i);
+        if run <= 0 {
+            if s <= 0 {
+                continue;
+            }
+            run = 0;
+            run_start = i;
+        }
+        run += s;
+        if run > best {
+            best = run;
+            best_span = Some((run_start, i));
+        }
+    }
+    // A body is at least one paragraph, or two short sentences.
+    best_span.filter(|&(s, e)| {
+        let anchors = (s..=e)
+            .filter(|&i| lines[i].chrome.is_none() && lines[i].prose == Prose::Anchor)
+            .count();
+        anchors >= 1 || best >= 2
+    })
+}
+
+/// Lines that repeat the name of a byline further down (an opinion piece
+/// signed again above the author's bio): the article is over there.
+fn author_repeats(doc: &Doc<'_>) -> Vec<bool> {
+    let lines = &doc.lines;
+    let mut names = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        // A few bylines are plenty (and keep a page of thousands linear).
+        if names.len() >= 8 {
+            break;
+        }
+        if let Some(c) = l.chrome.as_ref().filter(|c| c.kind == Kind::Byline) {
+            let chars = doc.text(i);
+            if let Some(off) = text::offset_after_words(chars, c.lead_words) {
+                let name = text::Key::new(&text::fold(&chars[off..]));
+                if (2..=4).contains(&name.len()) {
+                    names.push((i, super::features::line_hash(&name.text)));
+                }
+            }
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(j, l)| l.chrome.is_none() && names.iter().any(|&(i, h)| j > i + 1 && l.hash == h))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn label_line(
+    doc: &Doc<'_>,
+    i: usize,
+    l: &Info,
+    in_body: bool,
+    first_body: usize,
+    title: Option<usize>,
+    group: &[usize],
+    dup_of: &[Option<usize>],
+    consumed: &[Option<(usize, Kind)>],
+    author_again: &[bool],
+) -> (Label, Kind, Cow<'static, str>) {
+    if l.blank {
+        return (
+            Label::Blank,
+            Kind::Blank,
+            Cow::Borrowed("empty or whitespace only"),
+        );
+    }
+    if title == Some(i) {
+        return (Label::Title, Kind::Title, Cow::Borrowed("the headline"));
+    }
+    if let Some(c) = &l.chrome {
+        return (Label::Boilerplate, c.kind, Cow::Owned(c.reason.clone()));
+    }
+    if author_again[i] {
+        return (
+            Label::Boilerplate,
+            Kind::Byline,
+            Cow::Borrowed("the author's name again, after the article"),
+        );
+    }
+    if let Some((h, kind)) = consumed[i] {
+        return (
+            Label::Boilerplate,
+            kind,
+            Cow::Owned(format!("under the list header on line {}", h + 1)),
+        );
+    }
+    if group.contains(&i) || dup_of[i].is_some_and(|d| Some(d) == title) {
+        return (
+            Label::Boilerplate,
+            Kind::Duplicate,
+            Cow::Borrowed("repeats the headline"),
+        );
+    }
+    if let Some(d) = dup_of[i] {
+        let what = if adjacent(&doc.lines, d, i) {
+            "twice in a row (an image's alt text and caption)"
+        } else {
+            "a repeat"
+        };
+        let kind = if adjacent(&doc.lines, d, i) {
+            Kind::Caption
+        } else {
+            Kind::Duplicate
+        };
+        return (
+            Label::Boilerplate,
+            kind,
+            Cow::Owned(format!("{what} of line {}", d + 1)),
+        );
+    }
+    // The first of two identical lines in a row is a caption as well.
+    let twin = (i + 1..doc.lines.len())
+        .find(|&j| !doc.lines[j].blank)
+        .is_some_and(|j| dup_of[j] == Some(i));
+    if twin && l.prose < Prose::Anchor {
+        return (
+            Label::Boilerplate,
+            Kind::Caption,
+            Cow::Borrowed("twice in a row (an image's alt text and caption)"),
+        );
+    }
+    if in_body {
+        return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30
+        {
+            (
+                Label::Content,
+                Kind::Paragraph,
+                Cow::Borrowed("prose in the article body"),
+            )
+        } else {
+            (
+                Label::Content,
+                Kind::Subheading,
+                Cow::Borrowed("a short line inside the article body"),
+            )
+        };
+    }
+    if i < first_body {
+        (
+            Label::Boilerplate,
+            Kind::Header,
+            Cow::Borrowed("before the article body"),
+        )
+    } else {
+        (
+            Label::Boilerplate,
+            Kind::Footer,
+            Cow::Borrowed("after the article body"),
+        )
+    }
+}
+
+/// Names the short name lines around the headline: the site's name before
+/// it (or equal to its suffix), a credited outlet after it.
+fn name_lines(
+    doc: &Doc<'_>,
+    out: &mut [(Label, Kind, Cow<'static, str>)],
+    title: Option<usize>,
+    split: Option<TitleSplit>,
+    first_body: usize,
+) {
+    let suffix_hash = split.map(|sp| hash_of(&doc.chars[sp.site.0..sp.site.1]));
+    let neighbour_is_date = |i: usize| {
+        let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
+        let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
+        [prev, next].into_iter().flatten().any(|j| {
+            doc.lines[j]
+                .chrome
+                .as_ref()
+                .is_some_and(|c| c.kind == Kind::Date)
+        })
+    };
+    for (i, l) in doc.lines.iter().enumerate() {
+        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4
+        {
+            continue;
+        }
+        if suffix_hash == Some(l.hash) {
+            out[i] = (
+                Label::Boilerplate,
+                Kind::SiteName,
+                Cow::Borrowed("the site name of the headline's suffix"),
+            );
+            continue;
+        }
+        let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
+        // "ريم الأحمد" between the headline and the date: a name without
+        // a "by", as many templates print it.
+        if !outlet && is_name_like(l) && title.is_some_and(|t| i > t) && neighbour_is_date(i) {
+            out[i] = (
+                Label::Boilerplate,
+                Kind::Byline,
+                Cow::Borrowed("a name next to the date, under the headline"),
+            );
+            continue;
+        }
+        if !outlet || l.prose > Prose::No {
+            continue;
+        }
+        out[i] = match title {
+            Some(t) if i > t => (
+                Label::Boilerplate,
+                Kind::Source,
+                Cow::Borrowed("an outlet's name under the headline"),
+            ),
+            _ => (
+                Label::Boilerplate,
+                Kind::SiteName,
+                Cow::Borrowed("an outlet's name above the headline"),
+            ),
+        };
+    }
+}

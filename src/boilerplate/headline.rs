@@ -1,0 +1,338 @@
+//! The headline: which line it is, which lines repeat it, and the site
+//! name its line may carry ("headline - Site", "Site | headline").
+//!
+//! A text dump often holds the page's `<title>` (with the site's name) and
+//! the article's h1 (without it): the same headline twice. Lines are indexed
+//! by hash and by the hash of their headline part, so finding repeats is a
+//! lookup and long pages stay linear.
+
+use super::features::{Doc, Info};
+use super::{Kind, text};
+use rustc_hash::FxHashMap;
+
+/// Spans (character offsets in the text) of a headline line's parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TitleSplit {
+    /// The headline without the site name.
+    pub(crate) title: (usize, usize),
+    /// The site name.
+    pub(crate) site: (usize, usize),
+}
+
+/// Separators between a headline and a site name.
+#[inline]
+pub(crate) fn is_separator(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '|' | '｜' | '·' | '»' | '~')
+}
+
+pub(crate) fn is_candidate(l: &Info, consumed: bool) -> bool {
+    l.headline_like()
+        && !consumed
+        && (l.words >= 3 || l.words == 2 && l.key.text.chars().count() >= 12)
+}
+
+/// Lines that are the same headline as another line, one of them with a
+/// site suffix.
+pub(crate) fn headline_twins(lines: &[Info], prefix: &[Option<u64>]) -> Vec<bool> {
+    let mut twins = vec![false; lines.len()];
+    if prefix.iter().all(Option::is_none) {
+        return twins;
+    }
+    let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.blank {
+            by_hash.entry(l.hash).or_default().push(i);
+        }
+    }
+    for (i, p) in prefix.iter().enumerate() {
+        if let Some(others) = p.and_then(|p| by_hash.get(&p)) {
+            twins[i] = true;
+            for &j in others {
+                twins[j] = true;
+            }
+        }
+    }
+    twins
+}
+
+/// Lines by hash and by the hash of their headline part: every "which
+/// lines repeat this one" question is a lookup, not a scan, so pages of
+/// tens of thousands of lines stay linear.
+pub(crate) struct Index {
+    by_hash: FxHashMap<u64, Vec<usize>>,
+    by_prefix: FxHashMap<u64, Vec<usize>>,
+}
+
+impl Index {
+    pub(crate) fn new(lines: &[Info], prefix: &[Option<u64>]) -> Index {
+        let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut by_prefix: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, l) in lines.iter().enumerate() {
+            if l.blank {
+                continue;
+            }
+            by_hash.entry(l.hash).or_default().push(i);
+            if let Some(p) = prefix[i] {
+                by_prefix.entry(p).or_default().push(i);
+            }
+        }
+        Index { by_hash, by_prefix }
+    }
+
+    fn hashed(&self, h: u64) -> &[usize] {
+        self.by_hash.get(&h).map_or(&[], Vec::as_slice)
+    }
+
+    fn prefixed(&self, h: u64) -> &[usize] {
+        self.by_prefix.get(&h).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a line other than `not` has the hash `h`.
+    pub(crate) fn other_with(&self, h: u64, not: usize) -> bool {
+        self.hashed(h).iter().any(|&j| j != not)
+    }
+}
+
+/// The lines that repeat headline `t`, with or without a site suffix;
+/// `limit` stops early (to ask only whether there are any).
+pub(crate) fn same_headline(
+    lines: &[Info],
+    prefix: &[Option<u64>],
+    index: &Index,
+    t: usize,
+    limit: usize,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    if let Some(p) = prefix[t] {
+        candidates.extend(index.hashed(p));
+        candidates.extend(index.prefixed(p));
+    }
+    candidates.extend(index.prefixed(lines[t].hash));
+    for j in candidates {
+        if j != t && !out.contains(&j) {
+            out.push(j);
+            if out.len() >= limit {
+                return out;
+            }
+        }
+    }
+    // Exact repeats, except a twin right next to it (a caption): at most
+    // two repeats can be next to it, so three tries decide whether any is
+    // not.
+    let tries = if limit == 1 { 3 } else { usize::MAX };
+    for &j in index
+        .hashed(lines[t].hash)
+        .iter()
+        .filter(|&&j| j != t)
+        .take(tries)
+    {
+        if !adjacent(lines, t, j) && !out.contains(&j) {
+            out.push(j);
+            if out.len() >= limit {
+                return out;
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The headline.
+pub(crate) fn choose_title(
+    doc: &Doc<'_>,
+    first_body: usize,
+    dup_of: &[Option<usize>],
+    consumed: &[Option<(usize, Kind)>],
+    prefix: &[Option<u64>],
+    index: &Index,
+) -> Option<usize> {
+    let lines = &doc.lines;
+    let cands: Vec<usize> = (0..first_body)
+        .filter(|&i| is_candidate(&lines[i], consumed[i].is_some()) || dup_of[i].is_some())
+        .collect();
+    // 1. The page title and the h1: the same headline twice, one of them
+    //    with a site suffix, or repeated further down.
+    for &i in &cands {
+        if dup_of[i].is_none()
+            && is_candidate(&lines[i], false)
+            && !same_headline(lines, prefix, index, i, 1).is_empty()
+        {
+            return Some(i);
+        }
+    }
+    let cands: Vec<usize> = cands.into_iter().filter(|&i| dup_of[i].is_none()).collect();
+    // 2. A headline with a site suffix: the page's <title>.
+    if let Some(&i) = cands
+        .iter()
+        .find(|&&i| site_suffix(doc, i, &[], index).is_some())
+    {
+        return Some(i);
+    }
+    // 3. A headline followed by its meta lines, perhaps with the author's
+    //    bare name first.
+    let is_meta = |j: usize| {
+        lines[j].chrome.as_ref().is_some_and(|c| {
+            matches!(
+                c.kind,
+                Kind::Date
+                    | Kind::Byline
+                    | Kind::Source
+                    | Kind::Dateline
+                    | Kind::ReadingTime
+                    | Kind::Counter
+                    | Kind::Share
+            )
+        })
+    };
+    let next_line = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].blank);
+    let meta_follows = |i: usize| match next_line(i) {
+        Some(j) if is_meta(j) => true,
+        Some(j) if is_name_like(&lines[j]) => next_line(j).is_some_and(is_meta),
+        _ => false,
+    };
+    let followed: Vec<usize> = cands.iter().copied().filter(|&i| meta_follows(i)).collect();
+    if let Some(&i) = followed
+        .iter()
+        .rev()
+        .find(|&&i| !is_name_like(&lines[i]))
+        .or(followed.last())
+    {
+        return Some(i);
+    }
+    // 4. The last headline-like line before the body.
+    cands.last().copied()
+}
+
+/// Two to four words, no function word, verb or digit: a person's name.
+pub(crate) fn is_name_like(l: &Info) -> bool {
+    (2..=4).contains(&l.words)
+        && l.chrome.is_none()
+        && l.function_words == 0
+        && l.verbs == 0
+        && !l.key.text.bytes().any(|b| b.is_ascii_digit())
+}
+
+pub(crate) fn adjacent(lines: &[Info], i: usize, j: usize) -> bool {
+    let (a, b) = (i.min(j), i.max(j));
+    (a + 1..b).all(|k| lines[k].blank)
+}
+
+pub(crate) fn hash_of(chars: &[char]) -> u64 {
+    super::features::line_hash(&text::Key::new(&text::fold(chars)).text)
+}
+
+/// Splits "headline - Site" at its last separator: (headline, site), both
+/// trimmed, when both sides have words and the site side is short.
+pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
+    let n = chars.len();
+    let pos = (1..n.saturating_sub(1)).rev().find(|&k| {
+        is_separator(chars[k])
+            && chars[k - 1].is_whitespace()
+            && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
+    })?;
+    let head = text::trim_chars(&chars[..pos]);
+    let tail = text::trim_chars(&chars[pos + 1..]);
+    let words = |s: &[char]| {
+        s.split(|c| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    let (hw, tw) = (words(head), words(tail));
+    (hw >= 3 && (1..=5).contains(&tw) && tail.len() <= 40 && tw < hw).then_some((head, tail))
+}
+
+/// The headline's site suffix, when there is evidence it is one: the
+/// headline recurs without it, it is in the other script, it names an
+/// outlet, it is the caller's site name, it stands alone on another line, it
+/// follows a pipe, or it is name-shaped at the end of the page's first line.
+pub(crate) fn site_suffix(
+    doc: &Doc<'_>,
+    t: usize,
+    group: &[usize],
+    index: &Index,
+) -> Option<TitleSplit> {
+    let chars = doc.text(t);
+    let (head, tail) = split_at_separator(chars)?;
+    let head_hash = hash_of(head);
+    let tail_key = text::Key::new(&text::fold(tail));
+    let tail_hash = super::features::line_hash(&tail_key.text);
+    let script = |s: &[char]| {
+        let ar = s.iter().filter(|&&c| text::is_arabic_letter(c)).count();
+        let lat = s
+            .iter()
+            .filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c))
+            .count();
+        ar >= lat
+    };
+    // The page's first line is its <title> in a text dump, and there a
+    // short capitalised or function-word-free tail is the site's name.
+    let first_line = doc.lines.iter().position(|l| !l.blank) == Some(t);
+    let name_shaped = tail_key.len() <= 4
+        && if script(tail) {
+            tail_key
+                .iter()
+                .all(|w| !doc.lex.words.function_ar.contains(w))
+        } else {
+            tail.split(|c| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .all(|w| w[0].is_uppercase() || !w[0].is_alphabetic())
+        };
+    let evidence = doc.site_name == Some(tail_hash)
+        || first_line && name_shaped
+        || group.iter().any(|&j| doc.lines[j].hash == head_hash)
+        || script(head) != script(tail)
+        || tail_key.iter().any(|w| doc.lex.words.media.contains(w))
+        || index.other_with(tail_hash, t)
+        || chars[head.len()..chars.len() - tail.len()]
+            .iter()
+            .any(|&c| c == '|' || c == '｜');
+    if !evidence {
+        return None;
+    }
+    let tstart = doc.lines[t].tstart;
+    Some(TitleSplit {
+        title: (tstart, tstart + head.len()),
+        site: (tstart + chars.len() - tail.len(), tstart + chars.len()),
+    })
+}
+
+/// "Site | headline": a short site name before the first separator, when
+/// it names an outlet, stands alone on another line, is in the other
+/// script or is the caller's site name (a pipe alone is no evidence here:
+/// "عاجل | ..." is a kicker, not a site).
+pub(crate) fn site_prefix(doc: &Doc<'_>, t: usize, index: &Index) -> Option<TitleSplit> {
+    let chars = doc.text(t);
+    let pos = (1..chars.len().saturating_sub(1)).find(|&k| {
+        is_separator(chars[k]) && chars[k - 1].is_whitespace() && chars[k + 1].is_whitespace()
+    })?;
+    let head = text::trim_chars(&chars[..pos]);
+    let tail = text::trim_chars(&chars[pos + 1..]);
+    let head_key = text::Key::new(&text::fold(head));
+    let tail_words = tail
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .count();
+    if !(1..=4).contains(&head_key.len()) || head.len() > 30 || tail_words < 3 {
+        return None;
+    }
+    let head_hash = super::features::line_hash(&head_key.text);
+    let script = |s: &[char]| {
+        s.iter().filter(|&&c| text::is_arabic_letter(c)).count()
+            >= s.iter()
+                .filter(|c| c.is_alphabetic() && !text::is_arabic_letter(**c))
+                .count()
+    };
+    let evidence = doc.site_name == Some(head_hash)
+        || head_key.iter().any(|w| doc.lex.words.media.contains(w))
+        || script(head) != script(tail)
+        || index.other_with(head_hash, t);
+    if !evidence || doc.lex.lookup(&head_key, &text::fold(head)).is_some() {
+        return None;
+    }
+    let tstart = doc.lines[t].tstart;
+    Some(TitleSplit {
+        title: (tstart + chars.len() - tail.len(), tstart + chars.len()),
+        site: (tstart, tstart + head.len()),
+    })
+}
