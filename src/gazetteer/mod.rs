@@ -24,7 +24,9 @@
 //! OCHA and GeoNames sources and furat's curated lists by
 //! `scripts/build_gazetteer.py`, and embedded here.
 
+mod class;
 mod csv;
+mod filter;
 mod keys;
 mod place;
 mod resolve;
@@ -35,8 +37,12 @@ mod trie;
 pub use place::{Admin, Ambiguity, Level, Name, Place, Record};
 
 use crate::error::{Error, Result};
-use crate::normalize::{Normalizer, Profile};
+use crate::normalize::{CodeUnit, Normalizer, Profile};
+use filter::FirstTokens;
 use rustc_hash::FxHashMap;
+use std::any::Any;
+use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use trie::Trie;
 
@@ -72,12 +78,36 @@ pub(crate) struct Inner {
     pub(crate) places: Vec<Arc<Place>>,
     by_id: FxHashMap<String, u32>,
     trie: Trie,
+    first: FirstTokens,
     pub(crate) keys: Vec<KeyInfo>,
     entries: Vec<KeyEntry>,
     normalizer: Normalizer,
 }
 
 impl Inner {
+    /// Candidates, then mentions (in normalized positions) into `out`.
+    fn scan_resolve<N: CodeUnit, O: CodeUnit>(
+        &self,
+        norm: &[N],
+        orig: &[O],
+        al: &crate::normalize::Alignment,
+        cands: &mut Vec<scan::Candidate>,
+        out: &mut Hits,
+    ) {
+        scan::scan(&self.trie, &self.first, norm, cands);
+        if !cands.is_empty() {
+            resolve::resolve(
+                self,
+                norm,
+                orig,
+                al,
+                cands,
+                &mut out.hits,
+                &mut out.alternatives,
+            );
+        }
+    }
+
     /// The places a key stands for.
     #[inline]
     pub(crate) fn entries(&self, key: u32) -> &[KeyEntry] {
@@ -99,6 +129,105 @@ struct RawKey {
 #[derive(Clone)]
 pub struct Gazetteer {
     inner: Arc<Inner>,
+}
+
+/// A place mention as plain indices, what [`Gazetteer::find_units`] finds:
+/// a batch worker returns it without allocating per mention or touching a
+/// reference count shared with other threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Start of the name in the original text (code-unit index: a `str`
+    /// index), after any proclitic.
+    pub start: usize,
+    /// End of the name in the original text (exclusive).
+    pub end: usize,
+    /// Index of the proclitic in the proclitic table ([`Hit::proclitic`]).
+    clitic: u8,
+    /// The place chosen: an index into [`Gazetteer::places`].
+    pub place: u32,
+    /// How sure, as in [`Match::score`].
+    pub score: f32,
+    /// The other places that share the name, best first: a range of
+    /// [`Hits::alternatives`] (indices into [`Gazetteer::places`]).
+    pub alternatives: Range<u32>,
+}
+
+impl Hit {
+    /// The proclitic sequence glued before the name, as in
+    /// [`Match::proclitic`].
+    pub fn proclitic(&self) -> &'static str {
+        scan::CLITICS[self.clitic as usize]
+    }
+}
+
+/// The mentions [`Gazetteer::find_units`] found, in one or more texts, with
+/// their alternatives packed in one vector.
+#[derive(Clone, Debug, Default)]
+pub struct Hits {
+    /// The mentions, in text order (texts one after the other).
+    pub hits: Vec<Hit>,
+    /// The alternatives of every mention (see [`Hit::alternatives`]).
+    pub alternatives: Vec<u32>,
+}
+
+impl Hits {
+    /// Empties both vectors, keeping their memory.
+    pub fn clear(&mut self) {
+        self.hits.clear();
+        self.alternatives.clear();
+    }
+
+    /// The alternatives of `hit`, as place indices.
+    pub fn alternatives_of(&self, hit: &Hit) -> &[u32] {
+        &self.alternatives[hit.alternatives.start as usize..hit.alternatives.end as usize]
+    }
+}
+
+/// Buffers a thread reuses from one text to the next: the normalized text
+/// (one vector per code-unit width) and the candidates.
+#[derive(Default)]
+struct Scratch {
+    u8s: Vec<u8>,
+    u16s: Vec<u16>,
+    u32s: Vec<u32>,
+    chars: Vec<char>,
+    cands: Vec<scan::Candidate>,
+}
+
+/// Buffers above this many elements are freed after use, so that one huge
+/// text does not pin its size in memory for the thread's lifetime.
+const SCRATCH_KEEP: usize = 1 << 22;
+
+impl Scratch {
+    /// The normalization buffer for units of type `T`.
+    fn buffer<T: CodeUnit>(&mut self) -> Option<&mut Vec<T>> {
+        let Scratch {
+            u8s,
+            u16s,
+            u32s,
+            chars,
+            ..
+        } = self;
+        let any: [&mut dyn Any; 4] = [u8s, u16s, u32s, chars];
+        any.into_iter().find_map(|b| b.downcast_mut::<Vec<T>>())
+    }
+
+    fn trim(&mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            if v.capacity() > SCRATCH_KEEP {
+                *v = Vec::new();
+            }
+        }
+        trim(&mut self.u8s);
+        trim(&mut self.u16s);
+        trim(&mut self.u32s);
+        trim(&mut self.chars);
+        trim(&mut self.cands);
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// A place mention.
@@ -381,10 +510,12 @@ impl Gazetteer {
             });
         }
         let trie = Trie::build(&key_chars);
+        let first = FirstTokens::build(&key_chars);
         let inner = Inner {
             places,
             by_id,
             trie,
+            first,
             keys,
             entries,
             normalizer,
@@ -409,6 +540,11 @@ impl Gazetteer {
         &self.inner.places
     }
 
+    /// The index in [`Gazetteer::places`] of the place with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.inner.by_id.get(id.trim()).map(|&i| i as usize)
+    }
+
     /// The place with this id.
     pub fn get(&self, id: &str) -> Option<&Arc<Place>> {
         self.inner
@@ -427,7 +563,7 @@ impl Gazetteer {
             }
             let mut node = Some(Trie::ROOT);
             for &c in &k.chars {
-                node = node.and_then(|n| self.inner.trie.step(n, c));
+                node = node.and_then(|n| self.inner.trie.step(n, c as u32));
             }
             if let Some(v) = node.and_then(|n| self.inner.trie.value(n)) {
                 for e in self.inner.entries(v) {
@@ -459,39 +595,87 @@ impl Gazetteer {
 
     /// Finds the places in a text given as chars; spans are char indices.
     pub fn find_chars(&self, text: &[char]) -> Vec<Match> {
-        let g = &*self.inner;
-        let (norm, al) = g.normalizer.normalize_chars(text);
-        let mut cands = Vec::new();
-        scan::scan(&g.trie, &norm, &mut cands);
-        if cands.is_empty() {
-            return Vec::new();
-        }
-        let resolved = resolve::resolve(g, &norm, text, &al, &cands);
-        resolved
-            .into_iter()
-            .filter_map(|r| {
-                let (start, mut end) =
-                    al.to_original(r.cand.start as usize, r.cand.end as usize)?;
-                // The alignment is tight; the vowel marks on the last letter
-                // belong to the name (دَيْرِ الزُّوْرِ).
-                while end < text.len() && is_trailing_mark(text[end]) {
-                    end += 1;
-                }
-                Some(Match {
-                    start,
-                    end,
-                    text: text[start..end].iter().collect(),
-                    proclitic: scan::CLITICS[r.cand.clitic as usize],
-                    place: Arc::clone(&g.places[r.place as usize]),
-                    score: r.score,
-                    alternatives: r
-                        .alternatives
-                        .iter()
-                        .map(|&i| Arc::clone(&g.places[i as usize]))
-                        .collect(),
-                })
+        let mut hits = Hits::default();
+        self.find_units(text, &mut hits);
+        self.matches(text, &hits)
+    }
+
+    /// The [`Match`]es of `hits`, found in `text`.
+    fn matches(&self, text: &[char], hits: &Hits) -> Vec<Match> {
+        let places = &self.inner.places;
+        hits.hits
+            .iter()
+            .map(|h| Match {
+                start: h.start,
+                end: h.end,
+                text: text[h.start..h.end].iter().collect(),
+                proclitic: h.proclitic(),
+                place: Arc::clone(&places[h.place as usize]),
+                score: h.score,
+                alternatives: hits
+                    .alternatives_of(h)
+                    .iter()
+                    .map(|&i| Arc::clone(&places[i as usize]))
+                    .collect(),
             })
             .collect()
+    }
+
+    /// Finds the places in a text given as code units of any width (one
+    /// unit per code point: a CPython string's own buffer, or `char`s), and
+    /// appends them to `out`. Spans are unit indices.
+    ///
+    /// The text's length must fit in a `u32` (offsets are stored in 32
+    /// bits); longer texts find nothing.
+    pub fn find_units<T: CodeUnit>(&self, text: &[T], out: &mut Hits) {
+        if text.is_empty() || u32::try_from(text.len()).is_err() {
+            return;
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                self.find_with(text, &mut scratch, out);
+                scratch.trim();
+            }
+            // Only if a caller re-entered from inside a find (it cannot).
+            Err(_) => self.find_with(text, &mut Scratch::default(), out),
+        });
+    }
+
+    fn find_with<T: CodeUnit>(&self, text: &[T], scratch: &mut Scratch, out: &mut Hits) {
+        let g = &*self.inner;
+        let mut cands = std::mem::take(&mut scratch.cands);
+        cands.clear();
+        let mut local = Vec::new();
+        let norm = scratch.buffer::<T>().unwrap_or(&mut local);
+        norm.clear();
+        let res = g.normalizer.normalize_into(text, norm, true);
+        let al = res
+            .alignment
+            .unwrap_or_else(|| crate::normalize::Alignment::identity(text.len()));
+        let first = out.hits.len();
+        match &res.wide {
+            // The output does not fit the input's width (see
+            // `Normalizer::normalize_units`): scan the wide copy.
+            Some(wide) => g.scan_resolve(wide, text, &al, &mut cands, out),
+            // Changed or not, the buffer holds the normalized text.
+            None => g.scan_resolve(norm, text, &al, &mut cands, out),
+        }
+        // From normalized positions to the original text's.
+        let mut kept = first;
+        for k in first..out.hits.len() {
+            let h = out.hits[k].clone();
+            if let Some((start, mut end)) = al.to_original(h.start, h.end) {
+                // The alignment is tight; the vowel marks on the last letter
+                // belong to the name (دَيْرِ الزُّوْرِ).
+                while end < text.len() && is_trailing_mark(text[end].get()) {
+                    end += 1;
+                }
+                out.hits[kept] = Hit { start, end, ..h };
+                kept += 1;
+            }
+        }
+        out.hits.truncate(kept);
+        scratch.cands = cands;
     }
 
     /// Finds the places in many texts, on `threads` threads, in order.
@@ -560,8 +744,8 @@ impl Gazetteer {
 
 /// Marks that the `search` profile deletes and that belong to the letter
 /// before them: harakat, Quranic marks, combining diacritics, tatweel.
-fn is_trailing_mark(c: char) -> bool {
-    matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F)
+fn is_trailing_mark(u: u32) -> bool {
+    matches!(u, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F)
 }
 
 /// The static proclitic string equal to `s` (for rebuilding a [`Match`]).

@@ -20,12 +20,12 @@
 //!    known the place is, the higher admin level. The others are kept as
 //!    alternatives.
 
-use super::keys::is_word_char;
+use super::class::{Classes, WORD};
 use super::place::{Ambiguity, Level, Place};
 use super::rules::{Cue, CueKind, Rules};
 use super::scan::{CLITICS, Candidate};
-use super::{Inner, KeyEntry};
-use crate::normalize::Alignment;
+use super::{Hit, Inner, KeyEntry};
+use crate::normalize::{Alignment, CodeUnit};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Scores at or above this are mentions.
@@ -34,20 +34,14 @@ pub(crate) const ACCEPT: f32 = 0.6;
 /// evidence it has: 1.0 stays the mark of an unambiguous name.
 const AMBIGUOUS_MAX: f32 = 0.95;
 
-/// A resolved mention, in normalized positions.
-pub(crate) struct Resolved {
-    pub(crate) cand: Candidate,
-    pub(crate) place: u32,
-    pub(crate) score: f32,
-    pub(crate) alternatives: Vec<u32>,
-}
-
-/// The text a resolver works on.
-struct Doc<'a> {
+/// The text a resolver works on: the normalized text and the original, in
+/// code units of any width.
+struct Doc<'a, N, O> {
     g: &'a Inner,
     rules: &'static Rules,
-    norm: &'a [char],
-    orig: &'a [char],
+    classes: Classes,
+    norm: &'a [N],
+    orig: &'a [O],
     al: &'a Alignment,
 }
 
@@ -82,19 +76,30 @@ fn base(a: Ambiguity) -> f32 {
     }
 }
 
-impl<'a> Doc<'a> {
+/// Whether unit `u` is the character `c`.
+#[inline(always)]
+fn is<U: CodeUnit>(u: U, c: char) -> bool {
+    u.get() == c as u32
+}
+
+impl<'a, N: CodeUnit, O: CodeUnit> Doc<'a, N, O> {
+    #[inline(always)]
+    fn is_word(&self, u: N) -> bool {
+        self.classes.of(u.get()) & WORD != 0
+    }
+
     /// The word that ends right before `pos` (only spaces between).
-    fn word_before(&self, pos: usize) -> Option<&'a [char]> {
+    fn word_before(&self, pos: usize) -> Option<&'a [N]> {
         let t = self.norm;
         let mut i = pos;
-        while i > 0 && t[i - 1] == ' ' {
+        while i > 0 && is(t[i - 1], ' ') {
             i -= 1;
         }
-        if i == 0 || !is_word_char(t[i - 1]) {
+        if i == 0 || !self.is_word(t[i - 1]) {
             return None;
         }
         let mut j = i;
-        while j > 0 && is_word_char(t[j - 1]) {
+        while j > 0 && self.is_word(t[j - 1]) {
             j -= 1;
         }
         Some(&t[j..i])
@@ -102,32 +107,35 @@ impl<'a> Doc<'a> {
 
     /// The word that starts right after `pos` (only spaces between), with
     /// its end.
-    fn word_after(&self, pos: usize) -> Option<(&'a [char], usize)> {
+    fn word_after(&self, pos: usize) -> Option<(&'a [N], usize)> {
         let t = self.norm;
         let mut i = pos;
-        while i < t.len() && t[i] == ' ' {
+        while i < t.len() && is(t[i], ' ') {
             i += 1;
         }
-        if i == t.len() || !is_word_char(t[i]) {
+        if i == t.len() || !self.is_word(t[i]) {
             return None;
         }
         let mut j = i;
-        while j < t.len() && is_word_char(t[j]) {
+        while j < t.len() && self.is_word(t[j]) {
             j += 1;
         }
         Some((&t[i..j], j))
     }
 
     /// `word` and its forms without proclitics (بمدينة → مدينة).
-    fn forms(word: &[char]) -> impl Iterator<Item = &[char]> + '_ {
+    fn forms(word: &[N]) -> impl Iterator<Item = &[N]> + '_ {
         let mut cut = [0usize, usize::MAX, usize::MAX];
         if let Some(&c) = word.first() {
-            if matches!(c, 'و' | 'ف') {
+            if is(c, 'و') || is(c, 'ف') {
                 cut[1] = 1;
-                if word.get(1).is_some_and(|d| matches!(d, 'ب' | 'ل' | 'ك')) {
+                if word
+                    .get(1)
+                    .is_some_and(|&d| is(d, 'ب') || is(d, 'ل') || is(d, 'ك'))
+                {
                     cut[2] = 2;
                 }
-            } else if matches!(c, 'ب' | 'ل' | 'ك') {
+            } else if is(c, 'ب') || is(c, 'ل') || is(c, 'ك') {
                 cut[1] = 1;
             }
         }
@@ -159,7 +167,11 @@ impl<'a> Doc<'a> {
         }
         if self.g.keys[c.key as usize].latin {
             let (s, _) = self.original(c);
-            ctx.capital = self.orig.get(s).is_some_and(|ch| ch.is_uppercase());
+            ctx.capital = self
+                .orig
+                .get(s)
+                .and_then(|u| char::from_u32(u.get()))
+                .is_some_and(char::is_uppercase);
             ctx.cue_after = after.is_some_and(|w| self.rules.after.contains_key(fill(buf, w)));
         }
         ctx
@@ -180,7 +192,7 @@ impl<'a> Doc<'a> {
                 return Some(cue);
             }
         }
-        if w == ['o', 'f'] {
+        if w.len() == 2 && is(w[0], 'o') && is(w[1], 'f') {
             let start = self.word_start_before(c.word_start as usize)?;
             let w2 = self.word_before(start)?;
             return self
@@ -197,7 +209,7 @@ impl<'a> Doc<'a> {
         let w = self.word_before(pos)?;
         let t = self.norm;
         let mut i = pos;
-        while i > 0 && t[i - 1] == ' ' {
+        while i > 0 && is(t[i - 1], ' ') {
             i -= 1;
         }
         Some(i - w.len())
@@ -215,8 +227,8 @@ impl<'a> Doc<'a> {
         }
         let mut words = [' '; 8];
         let mut k = 0;
-        for &c in gap.iter().filter(|c| **c != ' ') {
-            words[k] = c;
+        for &c in gap.iter().filter(|c| !is(**c, ' ')) {
+            words[k] = char::from_u32(c.get()).unwrap_or(char::REPLACEMENT_CHARACTER);
             k += 1;
         }
         let words: String = words[..k].iter().collect();
@@ -242,10 +254,14 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// `chars` in `buf`, for a map lookup without allocating.
-fn fill<'b>(buf: &'b mut String, chars: &[char]) -> &'b str {
+/// `units` as a `str` in `buf`, for a map lookup without allocating.
+fn fill<'b, U: CodeUnit>(buf: &'b mut String, units: &[U]) -> &'b str {
     buf.clear();
-    buf.extend(chars);
+    buf.extend(
+        units
+            .iter()
+            .map(|u| char::from_u32(u.get()).unwrap_or(char::REPLACEMENT_CHARACTER)),
+    );
     buf.as_str()
 }
 
@@ -264,17 +280,22 @@ fn usable<'e>(
         .filter(move |(_, e)| (!e.lam_elided || lam_ok) && e.no_clitic & bit == 0)
 }
 
-/// Resolves candidates (sorted by start) into mentions.
-pub(crate) fn resolve(
+/// Resolves candidates (sorted by start) into mentions, appended to `out`
+/// in text order (positions still normalized ones), their alternatives to
+/// `alternatives`.
+pub(crate) fn resolve<N: CodeUnit, O: CodeUnit>(
     g: &Inner,
-    norm: &[char],
-    orig: &[char],
+    norm: &[N],
+    orig: &[O],
     al: &Alignment,
     cands: &[Candidate],
-) -> Vec<Resolved> {
+    out: &mut Vec<Hit>,
+    alternatives: &mut Vec<u32>,
+) {
     let doc = Doc {
         g,
         rules: Rules::get(),
+        classes: Classes::get(),
         norm,
         orig,
         al,
@@ -284,12 +305,15 @@ pub(crate) fn resolve(
     let broken: Vec<bool> = cands
         .iter()
         .map(|c| {
-            norm[c.start as usize..c.end as usize].contains(&' ') && {
-                let (s, e) = doc.original(c);
-                orig[s..e]
-                    .iter()
-                    .any(|ch| matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
-            }
+            norm[c.start as usize..c.end as usize]
+                .iter()
+                .any(|&u| is(u, ' '))
+                && {
+                    let (s, e) = doc.original(c);
+                    orig[s..e].iter().any(|&u| {
+                        is(u, '\n') || is(u, '\r') || is(u, '\u{2028}') || is(u, '\u{2029}')
+                    })
+                }
         })
         .collect();
     let mut buf = String::new();
@@ -425,7 +449,6 @@ pub(crate) fn resolve(
             *count2.entry(x).or_default() += 1;
         }
     }
-    let mut out = Vec::with_capacity(chosen.len());
     for &i in &chosen {
         let c = &cands[i];
         let entries = g.entries(c.key);
@@ -483,20 +506,22 @@ pub(crate) fn resolve(
         let Some(&(_, score, place)) = ranked.first() else {
             continue;
         };
-        let alternatives = ranked[1..].iter().map(|r| r.2).collect();
+        let first_alt = alternatives.len();
+        alternatives.extend(ranked[1..].iter().map(|r| r.2));
         let score = if score >= 1.0 && !unambiguous(entries, place) {
             AMBIGUOUS_MAX
         } else {
             score.min(1.0)
         };
-        out.push(Resolved {
-            cand: *c,
+        out.push(Hit {
+            start: c.start as usize,
+            end: c.end as usize,
+            clitic: c.clitic,
             place,
             score,
-            alternatives,
+            alternatives: first_alt as u32..alternatives.len() as u32,
         });
     }
-    out
 }
 
 /// Whether the name of this key is never a common word for `place`.
@@ -507,15 +532,15 @@ fn unambiguous(entries: &[KeyEntry], place: u32) -> bool {
 }
 
 /// A rank from the place alone: how well known, how high a level.
-fn static_rank(doc: &Doc<'_>, e: &KeyEntry) -> f32 {
+fn static_rank<N: CodeUnit, O: CodeUnit>(doc: &Doc<'_, N, O>, e: &KeyEntry) -> f32 {
     let p = doc.place(e.place);
     p.prior / 10.0 + p.level.rank() * 0.5
 }
 
 /// The evidence score of one entry of a candidate.
 #[allow(clippy::too_many_arguments)]
-fn evidence(
-    doc: &Doc<'_>,
+fn evidence<N: CodeUnit, O: CodeUnit>(
+    doc: &Doc<'_, N, O>,
     c: &Candidate,
     index: usize,
     ctx: &Ctx,
@@ -608,7 +633,7 @@ enum Link {
 /// Whether the text between `from` and `to` only links a place to the admin
 /// unit after it: في, ريف, محافظة, شرق, commas (X بريف دير الزور, Hajin, Deir
 /// ez-Zor).
-fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
+fn admin_follows<N: CodeUnit, O: CodeUnit>(doc: &Doc<'_, N, O>, from: usize, to: usize) -> Link {
     if to < from || to - from > 40 {
         return Link::None;
     }
@@ -618,13 +643,14 @@ fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
     let mut buf = String::new();
     while i < to {
         let ch = doc.norm[i];
-        if ch == ' ' || ch == ',' {
+        if is(ch, ' ') || is(ch, ',') {
             i += 1;
             continue;
         }
         match doc.word_after(i) {
             Some((w, end)) if end <= to => {
-                let Some(f) = Doc::forms(w).find(|f| doc.rules.linking.contains(fill(&mut buf, f)))
+                let Some(f) =
+                    Doc::<N, O>::forms(w).find(|f| doc.rules.linking.contains(fill(&mut buf, f)))
                 else {
                     return Link::None;
                 };
@@ -640,7 +666,7 @@ fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
     }
     if strong {
         Link::Strong
-    } else if words > 0 || doc.norm[from..to].contains(&',') {
+    } else if words > 0 || doc.norm[from..to].iter().any(|&u| is(u, ',')) {
         Link::Weak
     } else {
         Link::None

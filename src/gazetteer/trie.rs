@@ -40,7 +40,7 @@ pub(crate) struct Trie {
     /// Symbol of each character below [`TABLE`] (`NO_SYMBOL`: none).
     table: Vec<u8>,
     /// Symbols of characters at or above [`TABLE`], sorted by character.
-    high: Vec<(char, u8)>,
+    high: Vec<(u32, u8)>,
     /// Edges along characters with no symbol: (node, char, child), sorted.
     overflow: Vec<(u32, char, u32)>,
 }
@@ -68,7 +68,7 @@ impl Trie {
             if (c as usize) < TABLE {
                 table[c as usize] = sym as u8;
             } else {
-                high.push((c, sym as u8));
+                high.push((c as u32, sym as u8));
             }
         }
         high.sort_unstable();
@@ -129,7 +129,7 @@ impl Trie {
                 while j < hi && keys[order[j] as usize][depth] == c {
                     j += 1;
                 }
-                groups.push((trie.symbol(c), c, i, j));
+                groups.push((trie.symbol(c as u32), c, i, j));
                 i = j;
             }
             // Children in symbol order, then the overflow characters.
@@ -156,7 +156,7 @@ impl Trie {
     }
 
     #[inline(always)]
-    fn symbol(&self, c: char) -> Option<u8> {
+    fn symbol(&self, c: u32) -> Option<u8> {
         let s = if (c as usize) < TABLE {
             self.table[c as usize]
         } else {
@@ -168,9 +168,9 @@ impl Trie {
         (s != NO_SYMBOL).then_some(s)
     }
 
-    /// The child of `node` along `c`.
+    /// The child of `node` along the character (code point) `c`.
     #[inline(always)]
-    pub(crate) fn step(&self, node: u32, c: char) -> Option<u32> {
+    pub(crate) fn step(&self, node: u32, c: u32) -> Option<u32> {
         let n = &self.nodes[node as usize];
         match self.symbol(c) {
             Some(s) => {
@@ -188,7 +188,7 @@ impl Trie {
             None if self.overflow.is_empty() => None,
             None => self
                 .overflow
-                .binary_search_by(|&(a, b, _)| (a, b).cmp(&(node, c)))
+                .binary_search_by(|&(a, b, _)| (a, b as u32).cmp(&(node, c)))
                 .ok()
                 .map(|i| self.overflow[i].2),
         }
@@ -226,7 +226,7 @@ mod tests {
     fn walk(t: &Trie, s: &str) -> Option<u32> {
         let mut node = Trie::ROOT;
         for c in s.chars() {
-            node = t.step(node, c)?;
+            node = t.step(node, c as u32)?;
         }
         Some(node)
     }
