@@ -8,6 +8,7 @@ mod batch;
 mod errors;
 mod gazetteer;
 mod normalize;
+mod place;
 mod text;
 
 use pyo3::prelude::*;
@@ -36,7 +37,9 @@ pub mod _furat {
     use super::normalize::{PyAlignment, PyNormalizer, normalize};
 
     #[pymodule_export]
-    use super::gazetteer::{PyGazetteer, PyMatch, PyPlace};
+    use super::gazetteer::PyGazetteer;
+    #[pymodule_export]
+    use super::place::{PyMatch, PyPlace};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
