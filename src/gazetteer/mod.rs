@@ -32,6 +32,7 @@ mod place;
 mod resolve;
 mod rules;
 mod scan;
+mod table;
 mod trie;
 
 pub use place::{Admin, Ambiguity, Level, Name, Place, Record};
@@ -49,11 +50,14 @@ use trie::Trie;
 /// The built-in gazetteer's data (see the module docs).
 pub const BUILTIN_CSV: &str = include_str!("../../data/gazetteer/places.csv");
 
+/// The built-in gazetteer's key table, precomputed (see `table.rs`).
+const BUILTIN_KEYS: &[u8] = include_bytes!("../../data/gazetteer/keys.bin");
+
 /// The attribution and licences of the built-in data.
 pub const ATTRIBUTION: &str = include_str!("../../data/ATTRIBUTION.md");
 
 /// One place a key stands for, with the flags of the name it came from.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct KeyEntry {
     pub(crate) place: u32,
     pub(crate) ambiguity: Ambiguity,
@@ -85,6 +89,54 @@ pub(crate) struct Inner {
 }
 
 impl Inner {
+    /// The matcher of `places` from their key table.
+    fn new(
+        places: Vec<Arc<Place>>,
+        by_id: FxHashMap<String, u32>,
+        table: table::KeyTable,
+        normalizer: Normalizer,
+    ) -> Inner {
+        // The negative contexts of a name go to its key, and to its
+        // alef-elided key (لحسكه for الحسكه).
+        let mut negative: Vec<Option<&'static rules::Negative>> = vec![None; table.len()];
+        for (name, v) in &rules::Rules::get().negative {
+            let chars: Vec<char> = name.chars().collect();
+            if let Some(k) = table.position(&chars) {
+                if !table.entries[table.firsts[k] as usize].lam_elided {
+                    negative[k] = Some(v);
+                }
+            }
+            if chars.first() == Some(&'ا') {
+                if let Some(k) = table.position(&chars[1..]) {
+                    if table.entries[table.firsts[k] as usize].lam_elided {
+                        negative[k] = Some(v);
+                    }
+                }
+            }
+        }
+        let keys = (0..table.len())
+            .map(|k| {
+                let (first, end) = (table.firsts[k], table.firsts[k + 1]);
+                KeyInfo {
+                    first,
+                    count: end - first,
+                    latin: table.latin[k],
+                    negative: negative[k],
+                }
+            })
+            .collect();
+        let key_chars: Vec<&[char]> = table.keys().collect();
+        Inner {
+            places,
+            by_id,
+            trie: Trie::build(&key_chars),
+            first: FirstTokens::build(&key_chars),
+            keys,
+            entries: table.entries,
+            normalizer,
+        }
+    }
+
     /// Candidates, then mentions (in normalized positions) into `out`.
     fn scan_resolve<N: CodeUnit, O: CodeUnit>(
         &self,
@@ -114,15 +166,6 @@ impl Inner {
         let k = &self.keys[key as usize];
         &self.entries[k.first as usize..(k.first + k.count) as usize]
     }
-}
-
-/// One key of one name of one place, before keys are merged.
-struct RawKey {
-    /// Its characters are `arena[start..start + len]`.
-    start: u32,
-    len: u32,
-    entry: KeyEntry,
-    latin: bool,
 }
 
 /// An immutable, thread-safe gazetteer. Cloning is cheap.
@@ -259,7 +302,13 @@ impl Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                Gazetteer::from_csv_str(BUILTIN_CSV, "built-in places.csv")
+                let records = csv::read_records(BUILTIN_CSV, "built-in places.csv")
+                    .expect("the built-in gazetteer is valid (tested)");
+                let records = records
+                    .into_iter()
+                    .map(|(line, r)| (format!("built-in places.csv, line {line}"), r))
+                    .collect();
+                Gazetteer::build(records, Some(BUILTIN_KEYS))
                     .expect("the built-in gazetteer is valid (tested)")
             })
             .clone()
@@ -278,7 +327,7 @@ impl Gazetteer {
             .into_iter()
             .map(|(line, r)| (format!("{source}, line {line}"), r))
             .collect();
-        Gazetteer::build(records)
+        Gazetteer::build(records, None)
     }
 
     /// A gazetteer from a CSV file.
@@ -296,10 +345,13 @@ impl Gazetteer {
                 .enumerate()
                 .map(|(i, r)| (format!("records[{i}]"), r))
                 .collect(),
+            None,
         )
     }
 
-    fn build(records: Vec<(String, Record)>) -> Result<Gazetteer> {
+    /// Builds a gazetteer; `builtin` is the precomputed key table, for the
+    /// built-in data only.
+    fn build(records: Vec<(String, Record)>, builtin: Option<&[u8]>) -> Result<Gazetteer> {
         let normalizer = Normalizer::from_profile(Profile::Search);
         let mut by_id: FxHashMap<String, u32> = FxHashMap::default();
         let mut first_at: Vec<&str> = Vec::with_capacity(records.len());
@@ -406,122 +458,15 @@ impl Gazetteer {
             }
             places.push(Arc::new(p));
         }
-        // Keys: every variant of every name, in one arena; then sorted, so
-        // that equal keys are neighbours (merged into one key listing the
-        // places it stands for) and the trie is built from sorted keys.
-        let mut arena: Vec<char> = Vec::new();
-        let mut raw: Vec<RawKey> = Vec::new();
-        // Admin units share their names with their centre towns: each name
-        // is turned into keys once.
-        let mut by_name: FxHashMap<&str, Vec<keys::Key>> = FxHashMap::default();
-        for (pi, p) in places.iter().enumerate() {
-            for name in &p.names {
-                let mut no_clitic = 0u16;
-                for c in &name.no_clitic {
-                    if let Some(i) = scan::clitic_index(&normalizer.normalize(c)) {
-                        no_clitic |= 1 << i;
-                    }
-                }
-                let name_keys = by_name
-                    .entry(name.text.as_str())
-                    .or_insert_with(|| keys::keys(&name.text, &normalizer));
-                for k in name_keys.iter() {
-                    raw.push(RawKey {
-                        start: arena.len() as u32,
-                        len: k.chars.len() as u32,
-                        entry: KeyEntry {
-                            place: pi as u32,
-                            ambiguity: name.ambiguity,
-                            lam_elided: k.lam_elided,
-                            no_clitic,
-                        },
-                        latin: k.latin,
-                    });
-                    arena.extend_from_slice(&k.chars);
-                }
+        let table = match builtin {
+            Some(bytes) => {
+                table::KeyTable::decode(bytes, table::fingerprint(BUILTIN_CSV), places.len())
             }
+            None => None,
         }
-        let text = |r: &RawKey| &arena[r.start as usize..(r.start + r.len) as usize];
-        let negatives: Vec<(Vec<char>, &'static rules::Negative)> = rules::Rules::get()
-            .negative
-            .iter()
-            .map(|(k, v)| (k.chars().collect(), v))
-            .collect();
-        // Distinct keys, in first-seen order.
-        let mut index: FxHashMap<&[char], u32> = FxHashMap::default();
-        let mut key_of: Vec<u32> = Vec::with_capacity(raw.len());
-        let mut key_chars: Vec<&[char]> = Vec::new();
-        let mut latin: Vec<bool> = Vec::new();
-        for r in &raw {
-            let chars = text(r);
-            let id = *index.entry(chars).or_insert_with(|| {
-                key_chars.push(chars);
-                latin.push(r.latin);
-                (key_chars.len() - 1) as u32
-            });
-            key_of.push(id);
-        }
-        // Entries grouped by key (a counting sort), merged per place.
-        let mut count = vec![0u32; key_chars.len() + 1];
-        for &k in &key_of {
-            count[k as usize + 1] += 1;
-        }
-        for i in 1..count.len() {
-            count[i] += count[i - 1];
-        }
-        let mut slots = count.clone();
-        let mut grouped: Vec<KeyEntry> = vec![raw[0].entry; raw.len()];
-        for (r, &k) in raw.iter().zip(&key_of) {
-            grouped[slots[k as usize] as usize] = r.entry;
-            slots[k as usize] += 1;
-        }
-        let mut keys: Vec<KeyInfo> = Vec::with_capacity(key_chars.len());
-        let mut entries: Vec<KeyEntry> = Vec::with_capacity(raw.len());
-        for (k, chars) in key_chars.iter().enumerate() {
-            let first = entries.len();
-            for e in &grouped[count[k] as usize..count[k + 1] as usize] {
-                match entries[first..]
-                    .iter_mut()
-                    .find(|x| x.place == e.place && x.lam_elided == e.lam_elided)
-                {
-                    Some(x) => {
-                        x.ambiguity = x.ambiguity.min(e.ambiguity);
-                        x.no_clitic &= e.no_clitic;
-                    }
-                    None => entries.push(*e),
-                }
-            }
-            let lam = entries[first].lam_elided;
-            let negative = negatives
-                .iter()
-                .find(|(n, _)| {
-                    if lam {
-                        n.first() == Some(&'ا') && &n[1..] == *chars
-                    } else {
-                        n == chars
-                    }
-                })
-                .map(|(_, v)| *v);
-            keys.push(KeyInfo {
-                first: first as u32,
-                count: (entries.len() - first) as u32,
-                latin: latin[k],
-                negative,
-            });
-        }
-        let trie = Trie::build(&key_chars);
-        let first = FirstTokens::build(&key_chars);
-        let inner = Inner {
-            places,
-            by_id,
-            trie,
-            first,
-            keys,
-            entries,
-            normalizer,
-        };
+        .unwrap_or_else(|| table::KeyTable::from_places(&places, &normalizer));
         Ok(Gazetteer {
-            inner: Arc::new(inner),
+            inner: Arc::new(Inner::new(places, by_id, table, normalizer)),
         })
     }
 

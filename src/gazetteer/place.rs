@@ -107,6 +107,14 @@ pub enum Ambiguity {
 }
 
 impl Ambiguity {
+    /// Every flag, in order (their discriminants are their indices).
+    pub(crate) const ALL: [Ambiguity; 4] = [
+        Ambiguity::None,
+        Ambiguity::Weak,
+        Ambiguity::Strong,
+        Ambiguity::Cue,
+    ];
+
     /// Parses a flag of a name in a data file.
     pub fn parse(s: &str) -> Result<Ambiguity> {
         Ok(match s.trim() {

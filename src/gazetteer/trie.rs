@@ -49,8 +49,8 @@ impl Trie {
     /// The root node.
     pub(crate) const ROOT: u32 = 0;
 
-    /// Builds a trie of `keys` (each key maps to its index). Duplicate keys
-    /// keep the first index.
+    /// Builds a trie of `keys`, sorted and distinct (each key maps to its
+    /// index).
     pub(crate) fn build<K: AsRef<[char]>>(keys: &[K]) -> Trie {
         let keys: Vec<&[char]> = keys.iter().map(AsRef::as_ref).collect();
         // Alphabet: the most frequent characters get symbols.
@@ -81,52 +81,28 @@ impl Trie {
             high,
             overflow: Vec::new(),
         };
-        // Keys sorted (with their index), built breadth-first.
-        // Sorted by the first four characters packed in an integer, then
-        // by the whole key within runs that share them: integer compares
-        // do most of the work.
-        let prefix = |k: &[char]| -> u128 {
-            (0..4).fold(0u128, |acc, i| {
-                acc << 32 | k.get(i).map_or(0, |&c| c as u128)
-            })
-        };
-        let mut packed: Vec<(u128, u32)> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (prefix(k), i as u32))
-            .collect();
-        packed.sort_unstable();
-        let mut order: Vec<u32> = packed.iter().map(|p| p.1).collect();
-        let mut i = 0;
-        while i < packed.len() {
-            let mut j = i + 1;
-            while j < packed.len() && packed[j].0 == packed[i].0 {
-                j += 1;
-            }
-            if j - i > 1 {
-                order[i..j].sort_unstable_by(|&a, &b| {
-                    keys[a as usize].cmp(keys[b as usize]).then(a.cmp(&b))
-                });
-            }
-            i = j;
-        }
+        // Built breadth-first from the keys, which are sorted: the keys
+        // below a node are a range, its children the runs of equal
+        // characters at its depth.
+        debug_assert!(
+            keys.windows(2).all(|w| w[0] < w[1]),
+            "keys sorted, distinct"
+        );
         let mut queue = std::collections::VecDeque::new();
-        queue.push_back((0u32, 0usize, order.len(), 0usize));
+        queue.push_back((0u32, 0usize, keys.len(), 0usize));
         let mut groups: Vec<(Option<u8>, char, usize, usize)> = Vec::new();
         while let Some((node, mut lo, hi, depth)) = queue.pop_front() {
-            // Keys that end here: the first (smallest index) is the value.
-            while lo < hi && keys[order[lo] as usize].len() == depth {
-                if trie.nodes[node as usize].value == NO_VALUE {
-                    trie.nodes[node as usize].value = order[lo];
-                }
+            // The key that ends here, if any, comes first.
+            if lo < hi && keys[lo].len() == depth {
+                trie.nodes[node as usize].value = lo as u32;
                 lo += 1;
             }
             groups.clear();
             let mut i = lo;
             while i < hi {
-                let c = keys[order[i] as usize][depth];
+                let c = keys[i][depth];
                 let mut j = i + 1;
-                while j < hi && keys[order[j] as usize][depth] == c {
+                while j < hi && keys[j][depth] == c {
                     j += 1;
                 }
                 groups.push((trie.symbol(c as u32), c, i, j));
@@ -233,17 +209,13 @@ mod tests {
 
     #[test]
     fn insert_and_walk() {
-        let keys = vec![
-            chars("دير الزور"),
-            chars("دير حافر"),
-            chars("دير الزور"),
-            chars("ḩawl"),
-        ];
+        let mut keys = vec![chars("دير الزور"), chars("دير حافر"), chars("ḩawl")];
+        keys.sort();
         let t = Trie::build(&keys);
-        assert_eq!(walk(&t, "دير حافر").and_then(|n| t.value(n)), Some(1));
         assert_eq!(walk(&t, "دير الزور").and_then(|n| t.value(n)), Some(0));
+        assert_eq!(walk(&t, "دير حافر").and_then(|n| t.value(n)), Some(1));
+        assert_eq!(walk(&t, "ḩawl").and_then(|n| t.value(n)), Some(2));
         assert_eq!(walk(&t, "دير").and_then(|n| t.value(n)), None);
-        assert_eq!(walk(&t, "ḩawl").and_then(|n| t.value(n)), Some(3));
         assert!(walk(&t, "دير x").is_none());
     }
 
