@@ -35,34 +35,25 @@ pub(crate) struct FirstTokens {
 }
 
 impl FirstTokens {
-    /// The filter of `keys`: 16 to 32 bits per distinct first token, so
+    /// The filter of `keys`: 8 to 16 bits per key, which is 16 to 32 per
+    /// distinct first token (keys share them: دير الزور, ديرالزور...), so
     /// that a word that starts no key passes about one time in twenty, and
     /// the bitmap stays small enough to stay in the cache (64 KB for the
     /// built-in gazetteer).
     pub(crate) fn build<K: AsRef<[char]>>(keys: &[K]) -> FirstTokens {
         let classes = Classes::get();
-        let mut hashes: Vec<u64> = keys
-            .iter()
-            .map(|k| {
-                let k = k.as_ref();
-                let len = k
-                    .iter()
-                    .position(|&c| classes.of(c as u32) & TOKEN == 0)
-                    .unwrap_or(k.len());
-                k[..len].iter().fold(SEED, |h, &c| step(h, c as u32))
-            })
-            .collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        let log2 = (hashes.len().max(1) * 16)
-            .next_power_of_two()
-            .trailing_zeros();
+        let log2 = (keys.len().max(1) * 8).next_power_of_two().trailing_zeros();
         let log2 = log2.clamp(6, 24);
         let mut f = FirstTokens {
             bits: vec![0; 1 << (log2 - 6)],
             shift: 64 - log2,
         };
-        for h in hashes {
+        for k in keys {
+            let k = k.as_ref();
+            let h = k
+                .iter()
+                .take_while(|&&c| classes.of(c as u32) & TOKEN != 0)
+                .fold(SEED, |h, &c| step(h, c as u32));
             let b = f.bit(h);
             f.bits[b >> 6] |= 1 << (b & 63);
         }

@@ -29,6 +29,7 @@ mod csv;
 mod filter;
 mod keys;
 mod place;
+mod records;
 mod resolve;
 mod rules;
 mod scan;
@@ -302,13 +303,7 @@ impl Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                let records = csv::read_records(BUILTIN_CSV, "built-in places.csv")
-                    .expect("the built-in gazetteer is valid (tested)");
-                let records = records
-                    .into_iter()
-                    .map(|(line, r)| (format!("built-in places.csv, line {line}"), r))
-                    .collect();
-                Gazetteer::build(records, Some(BUILTIN_KEYS))
+                Gazetteer::from_csv_with(BUILTIN_CSV, "built-in places.csv", Some(BUILTIN_KEYS))
                     .expect("the built-in gazetteer is valid (tested)")
             })
             .clone()
@@ -322,12 +317,16 @@ impl Gazetteer {
     /// (or `admin1_pcode`..), `lat`, `lon`, `prior`. Other columns are
     /// ignored.
     pub fn from_csv_str(text: &str, source: &str) -> Result<Gazetteer> {
-        let records = csv::read_records(text, source)?;
-        let records: Vec<(String, Record)> = records
-            .into_iter()
-            .map(|(line, r)| (format!("{source}, line {line}"), r))
-            .collect();
-        Gazetteer::build(records, None)
+        Gazetteer::from_csv_with(text, source, None)
+    }
+
+    /// As [`Gazetteer::from_csv_str`], with the precomputed key table of
+    /// the built-in data.
+    fn from_csv_with(text: &str, source: &str, builtin: Option<&[u8]>) -> Result<Gazetteer> {
+        let (lines, records): (Vec<usize>, Vec<Record>) =
+            csv::read_records(text, source)?.into_iter().unzip();
+        let loc = |i: usize| format!("{source}, line {}", lines[i]);
+        Gazetteer::build(records, &loc, builtin)
     }
 
     /// A gazetteer from a CSV file.
@@ -339,125 +338,18 @@ impl Gazetteer {
 
     /// A gazetteer from records; errors name the record by its index.
     pub fn from_records(records: Vec<Record>) -> Result<Gazetteer> {
-        Gazetteer::build(
-            records
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| (format!("records[{i}]"), r))
-                .collect(),
-            None,
-        )
+        Gazetteer::build(records, &|i| format!("records[{i}]"), None)
     }
 
     /// Builds a gazetteer; `builtin` is the precomputed key table, for the
     /// built-in data only.
-    fn build(records: Vec<(String, Record)>, builtin: Option<&[u8]>) -> Result<Gazetteer> {
+    fn build(
+        records: Vec<Record>,
+        loc: &dyn Fn(usize) -> String,
+        builtin: Option<&[u8]>,
+    ) -> Result<Gazetteer> {
         let normalizer = Normalizer::from_profile(Profile::Search);
-        let mut by_id: FxHashMap<String, u32> = FxHashMap::default();
-        let mut first_at: Vec<&str> = Vec::with_capacity(records.len());
-        let mut drafts: Vec<(Place, [String; 3])> = Vec::with_capacity(records.len());
-        for (loc, r) in &records {
-            let id = r.id.trim();
-            if id.is_empty() {
-                return Err(Error::invalid_data(format!("{loc}: the id is empty")));
-            }
-            if let Some(&j) = by_id.get(id) {
-                return Err(Error::invalid_data(format!(
-                    "{loc}: duplicate id {id:?} (first at {})",
-                    first_at[j as usize]
-                )));
-            }
-            let level = Level::parse(&r.level)
-                .map_err(|e| Error::invalid_data(format!("{loc}, column 'level': {e}")))?;
-            let mut names: Vec<Name> = Vec::new();
-            for text in [&r.name_ar, &r.name_en] {
-                if !text.trim().is_empty() {
-                    names.push(Name::plain(text.trim()));
-                }
-            }
-            for item in &r.names {
-                let n = Name::parse(item)
-                    .map_err(|e| Error::invalid_data(format!("{loc}, column 'names': {e}")))?;
-                if n.text.is_empty() {
-                    continue;
-                }
-                // A flagged duplicate of name_ar/name_en carries the flags.
-                if let Some(have) = names.iter_mut().find(|h| h.text == n.text) {
-                    *have = n;
-                } else {
-                    names.push(n);
-                }
-            }
-            if names.is_empty() {
-                return Err(Error::invalid_data(format!(
-                    "{loc}: place {id:?} has no name (name_ar, name_en and names are empty)"
-                )));
-            }
-            for (l, v) in [r.lat, r.lon].iter().enumerate() {
-                if let Some(v) = v {
-                    let limit = if l == 0 { 90.0 } else { 180.0 };
-                    if v.abs() > limit {
-                        let col = if l == 0 { "lat" } else { "lon" };
-                        return Err(Error::invalid_data(format!(
-                            "{loc}, column '{col}': {v} is out of range"
-                        )));
-                    }
-                }
-            }
-            by_id.insert(id.to_owned(), drafts.len() as u32);
-            first_at.push(loc);
-            let name_ar = if r.name_ar.trim().is_empty() {
-                names_of_script(&names, true)
-            } else {
-                r.name_ar.trim().to_owned()
-            };
-            let name_en = if r.name_en.trim().is_empty() {
-                names_of_script(&names, false)
-            } else {
-                r.name_en.trim().to_owned()
-            };
-            drafts.push((
-                Place {
-                    id: id.to_owned(),
-                    level,
-                    name_ar,
-                    name_en,
-                    names,
-                    admin: [None, None, None],
-                    lat: r.lat,
-                    lon: r.lon,
-                    prior: r.prior,
-                },
-                r.admin.clone(),
-            ));
-        }
-        // Admin units by id, with their names when the gazetteer has them.
-        let names_of: Vec<(String, String)> = drafts
-            .iter()
-            .map(|(p, _)| (p.name_en.clone(), p.name_ar.clone()))
-            .collect();
-        let mut places = Vec::with_capacity(drafts.len());
-        for (mut p, admin) in drafts {
-            for (k, a) in admin.iter().enumerate() {
-                let a = a.trim();
-                if a.is_empty() {
-                    continue;
-                }
-                let (en, ar) = match by_id.get(a) {
-                    Some(&j) => (
-                        Some(names_of[j as usize].0.clone()),
-                        Some(names_of[j as usize].1.clone()),
-                    ),
-                    None => (None, None),
-                };
-                p.admin[k] = Some(Admin {
-                    id: a.to_owned(),
-                    name_en: en,
-                    name_ar: ar,
-                });
-            }
-            places.push(Arc::new(p));
-        }
+        let records::Places { places, by_id } = records::places(records, loc)?;
         let table = match builtin {
             Some(bytes) => {
                 table::KeyTable::decode(bytes, table::fingerprint(BUILTIN_CSV), places.len())
@@ -696,16 +588,6 @@ fn is_trailing_mark(u: u32) -> bool {
 /// The static proclitic string equal to `s` (for rebuilding a [`Match`]).
 pub fn proclitic_str(s: &str) -> Option<&'static str> {
     scan::clitic_index(s).map(|i| scan::CLITICS[i])
-}
-
-/// The first name in (or not in) Arabic script, for a place given only a
-/// `names` list.
-fn names_of_script(names: &[Name], arabic: bool) -> String {
-    names
-        .iter()
-        .find(|n| n.text.chars().any(place::is_arabic) == arabic)
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
 }
 
 impl std::fmt::Debug for Gazetteer {

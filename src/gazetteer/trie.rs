@@ -54,13 +54,24 @@ impl Trie {
     pub(crate) fn build<K: AsRef<[char]>>(keys: &[K]) -> Trie {
         let keys: Vec<&[char]> = keys.iter().map(AsRef::as_ref).collect();
         // Alphabet: the most frequent characters get symbols.
+        // (Counted in an array below `TABLE`, where nearly all are.)
+        let mut low = vec![0usize; TABLE];
         let mut freq: rustc_hash::FxHashMap<char, usize> = rustc_hash::FxHashMap::default();
         for k in &keys {
             for &c in k.iter() {
-                *freq.entry(c).or_default() += 1;
+                match low.get_mut(c as usize) {
+                    Some(n) => *n += 1,
+                    None => *freq.entry(c).or_default() += 1,
+                }
             }
         }
         let mut chars: Vec<(char, usize)> = freq.into_iter().collect();
+        chars.extend(
+            low.iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))),
+        );
         chars.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut table = vec![NO_SYMBOL; TABLE];
         let mut high = Vec::new();
@@ -72,11 +83,26 @@ impl Trie {
             }
         }
         high.sort_unstable();
+        // One node per distinct prefix: the root, and per key the
+        // characters it does not share with the key before it.
+        let mut count = 1;
+        let mut prev: &[char] = &[];
+        for k in &keys {
+            count += k.len()
+                - prev
+                    .iter()
+                    .zip(k.iter())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+            prev = k;
+        }
+        let mut nodes = Vec::with_capacity(count);
+        nodes.push(Node {
+            value: NO_VALUE,
+            ..Node::default()
+        });
         let mut trie = Trie {
-            nodes: vec![Node {
-                value: NO_VALUE,
-                ..Node::default()
-            }],
+            nodes,
             table,
             high,
             overflow: Vec::new(),
@@ -109,7 +135,9 @@ impl Trie {
                 i = j;
             }
             // Children in symbol order, then the overflow characters.
-            groups.sort_unstable_by_key(|g| (g.0.is_none(), g.0, g.1));
+            if groups.len() > 1 {
+                groups.sort_unstable_by_key(|g| (g.0.is_none(), g.0, g.1));
+            }
             let first = trie.nodes.len() as u32;
             trie.nodes[node as usize].first_child = first;
             for (k, &(sym, c, a, b)) in groups.iter().enumerate() {
