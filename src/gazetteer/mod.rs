@@ -25,6 +25,7 @@
 //! `scripts/build_gazetteer.py`, and embedded here.
 
 mod class;
+mod context;
 mod csv;
 mod filter;
 mod keys;
@@ -79,8 +80,18 @@ pub(crate) struct KeyInfo {
     pub(crate) negative: Option<&'static rules::Negative>,
 }
 
+/// No admin unit (see [`Inner::units`]).
+pub(crate) const NO_UNIT: u32 = u32::MAX;
+
 pub(crate) struct Inner {
     pub(crate) places: Vec<Arc<Place>>,
+    /// Each place's admin units (governorate, district, sub-district) as
+    /// small numbers, one per distinct admin id, so that the resolver
+    /// compares and counts them without hashing strings; [`NO_UNIT`] where
+    /// there is none.
+    pub(crate) units: Vec<[u32; 3]>,
+    /// Each place's own id as such a number, if any place lies in it.
+    pub(crate) unit_of: Vec<u32>,
     by_id: FxHashMap<String, u32>,
     trie: Trie,
     first: FirstTokens,
@@ -126,8 +137,27 @@ impl Inner {
                 }
             })
             .collect();
+        let mut unit_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let units: Vec<[u32; 3]> = places
+            .iter()
+            .map(|p| {
+                [1, 2, 3].map(|l| match p.admin_id(l) {
+                    Some(a) => {
+                        let next = unit_ids.len() as u32;
+                        *unit_ids.entry(a).or_insert(next)
+                    }
+                    None => NO_UNIT,
+                })
+            })
+            .collect();
+        let unit_of = places
+            .iter()
+            .map(|p| unit_ids.get(p.id.as_str()).copied().unwrap_or(NO_UNIT))
+            .collect();
         let key_chars: Vec<&[char]> = table.keys().collect();
         Inner {
+            units,
+            unit_of,
             places,
             by_id,
             trie: Trie::build(&key_chars),
@@ -145,6 +175,7 @@ impl Inner {
         orig: &[O],
         al: &crate::normalize::Alignment,
         cands: &mut Vec<scan::Candidate>,
+        scratch: &mut resolve::Scratch,
         out: &mut Hits,
     ) {
         scan::scan(&self.trie, &self.first, norm, cands);
@@ -155,6 +186,7 @@ impl Inner {
                 orig,
                 al,
                 cands,
+                scratch,
                 &mut out.hits,
                 &mut out.alternatives,
             );
@@ -236,6 +268,7 @@ struct Scratch {
     u32s: Vec<u32>,
     chars: Vec<char>,
     cands: Vec<scan::Candidate>,
+    resolve: resolve::Scratch,
 }
 
 /// Buffers above this many elements are freed after use, so that one huge
@@ -482,6 +515,7 @@ impl Gazetteer {
         let g = &*self.inner;
         let mut cands = std::mem::take(&mut scratch.cands);
         cands.clear();
+        let mut rs = std::mem::take(&mut scratch.resolve);
         let mut local = Vec::new();
         let norm = scratch.buffer::<T>().unwrap_or(&mut local);
         norm.clear();
@@ -493,9 +527,9 @@ impl Gazetteer {
         match &res.wide {
             // The output does not fit the input's width (see
             // `Normalizer::normalize_units`): scan the wide copy.
-            Some(wide) => g.scan_resolve(wide, text, &al, &mut cands, out),
+            Some(wide) => g.scan_resolve(wide, text, &al, &mut cands, &mut rs, out),
             // Changed or not, the buffer holds the normalized text.
-            None => g.scan_resolve(norm, text, &al, &mut cands, out),
+            None => g.scan_resolve(norm, text, &al, &mut cands, &mut rs, out),
         }
         // From normalized positions to the original text's.
         let mut kept = first;
@@ -513,6 +547,7 @@ impl Gazetteer {
         }
         out.hits.truncate(kept);
         scratch.cands = cands;
+        scratch.resolve = rs;
     }
 
     /// Finds the places in many texts, on `threads` threads, in order.
