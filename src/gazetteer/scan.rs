@@ -216,3 +216,100 @@ fn walk<T: CodeUnit>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::normalize::{Normalizer, Profile};
+
+    /// The scan without the first-token filter: a walk from every word
+    /// start and after every proclitic sequence (how the scanner worked
+    /// before it had the filter).
+    fn unfiltered(trie: &Trie, text: &[char], out: &mut Vec<Candidate>) {
+        let classes = Classes::get();
+        let class = |k: usize| classes.of(text[k] as u32);
+        let n = text.len();
+        let mut prev_word = false;
+        for i in 0..n {
+            let c = text[i] as u32;
+            let word = class(i) & WORD != 0;
+            if word && !prev_word {
+                let mut go = |start: usize, clitic: u8| {
+                    if start < n && class(start) & WORD != 0 {
+                        walk(trie, classes, text, i, start, clitic, out);
+                    }
+                };
+                go(i, 0);
+                if class(i) & CLITIC1 != 0 && i + 1 < n {
+                    go(i + 1, clitic_id(c, None));
+                    let d = text[i + 1] as u32;
+                    if class(i + 1) & CLITIC2 != 0 && i + 2 < n {
+                        go(i + 2, clitic_id(c, Some(d)));
+                    }
+                } else if class(i) & CLITIC2 != 0 && i + 1 < n {
+                    go(i + 1, clitic_id(c, None));
+                }
+            }
+            prev_word = word;
+        }
+    }
+
+    /// A cheap deterministic generator (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn the_filter_loses_no_candidate() {
+        // Texts made of keys (the built-in gazetteer's), pieces of keys,
+        // proclitics, separators that are letters (U+02BF), punctuation and
+        // digits glued on: every candidate the unfiltered scan finds, the
+        // filtered one finds too, and nothing else.
+        let g = Gazetteer::builtin();
+        let inner = &*g.inner;
+        let n = Normalizer::from_profile(Profile::Search);
+        let keys: Vec<Vec<char>> = ["دير الزور", "الحسكة", "Deir ez-Zor", "al-Bukamal", "هجين"]
+            .iter()
+            .map(|s| n.normalize(s).chars().collect())
+            .collect();
+        let glue = [
+            "", " ", "  ", "و", "ول", "فب", "ب", "ل", "ال", "-", "\u{2bf}", "،", ".", "1", "x",
+            "ي", "ة", " و", "\u{64e}",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut text: Vec<char> = Vec::new();
+            for _ in 0..1 + rng.below(8) {
+                text.extend(glue[rng.below(glue.len())].chars());
+                let k = &keys[rng.below(keys.len())];
+                let (a, b) = (
+                    rng.below(3).min(k.len()),
+                    k.len() - rng.below(3).min(k.len()),
+                );
+                text.extend_from_slice(if a < b && rng.below(4) == 0 {
+                    &k[a..b]
+                } else {
+                    k
+                });
+                text.extend(glue[rng.below(glue.len())].chars());
+            }
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            unfiltered(&inner.trie, &text, &mut want);
+            scan(&inner.trie, &inner.first, &text, &mut got);
+            want.sort_by_key(|c| (c.start, c.end, c.word_start, c.clitic));
+            got.sort_by_key(|c| (c.start, c.end, c.word_start, c.clitic));
+            assert_eq!(got, want, "{}", text.iter().collect::<String>());
+            found += got.len();
+        }
+        assert!(found > 3000, "{found}");
+    }
+}
