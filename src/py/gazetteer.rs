@@ -106,6 +106,13 @@ impl PyGazetteer {
                     .collect::<PyResult<_>>()?,
             };
             let obj = Bound::new(py, m)?;
+            // A Match refers only to a str and to Place objects, which refer
+            // to nothing: it can never be part of a reference cycle, so the
+            // garbage collector has nothing to look for in it. Untracked,
+            // the collections that a batch's allocations trigger stay short.
+            // SAFETY: `obj` is a live, tracked object of a GC type; CPython
+            // untracks it again, harmlessly, when it is freed.
+            unsafe { ffi::PyObject_GC_UnTrack(obj.as_ptr().cast()) };
             // SAFETY: `k` is in range and its slot is empty; SET_ITEM steals
             // the new reference.
             unsafe { ffi::PyList_SET_ITEM(list.as_ptr(), k as ffi::Py_ssize_t, obj.into_ptr()) };
