@@ -59,10 +59,15 @@ bench: build-dev ## install the peers and run the benchmarks (not part of `test`
 	$(PY) benchmarks/run_all.py
 
 .PHONY: gazetteer
-gazetteer: build-dev ## rebuild data/gazetteer/places.csv from $(SHARED)/data/gazetteer (needs wordfreq), then the extension
+gazetteer: build-dev ## rebuild data/gazetteer/places.csv from $(SHARED)/data/gazetteer (needs wordfreq), its key table, then the extension
 	$(PIP) install 'wordfreq>=3.1'
 	$(PY) scripts/build_gazetteer.py $(SHARED)/data/gazetteer
+	$(MAKE) gazetteer-table
 	$(MAKE) build-dev
+
+.PHONY: gazetteer-table
+gazetteer-table: ## rewrite data/gazetteer/keys.bin, the built-in gazetteer's precomputed keys (after places.csv, keys.rs or the normalizer change)
+	FURAT_WRITE_KEY_TABLE=1 cargo test --quiet --lib gazetteer::tests::shipped_key_table_is_current
 
 .PHONY: clean
 clean: ## remove build products and the venv

@@ -181,16 +181,13 @@ pub(crate) fn read_records(text: &str, source: &str) -> Result<Vec<(usize, Recor
                 row.fields.len()
             )));
         }
-        let get = |i: Option<usize>| {
-            i.map(|i| row.fields[i].trim().to_owned())
-                .unwrap_or_default()
+        let field = |i: Option<usize>| i.map_or("", |i| row.fields[i].trim());
+        let get = |i: Option<usize>| field(i).to_owned();
+        let num = |i: Option<usize>| {
+            let column = i.map_or("", |i| header.fields[i].trim());
+            number(field(i), source, row.line, column)
         };
-        let col_name = |i: Option<usize>| {
-            i.map(|i| header.fields[i].trim().to_owned())
-                .unwrap_or_default()
-        };
-        let names = get(cols.names);
-        let prior = number(&get(cols.prior), source, row.line, &col_name(cols.prior))?;
+        let prior = num(cols.prior)?;
         out.push((
             row.line,
             Record {
@@ -198,15 +195,15 @@ pub(crate) fn read_records(text: &str, source: &str) -> Result<Vec<(usize, Recor
                 level: get(cols.level),
                 name_ar: get(cols.name_ar),
                 name_en: get(cols.name_en),
-                names: names
+                names: field(cols.names)
                     .split('|')
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .map(str::to_owned)
                     .collect(),
                 admin: [get(cols.admin[0]), get(cols.admin[1]), get(cols.admin[2])],
-                lat: number(&get(cols.lat), source, row.line, &col_name(cols.lat))?,
-                lon: number(&get(cols.lon), source, row.line, &col_name(cols.lon))?,
+                lat: num(cols.lat)?,
+                lon: num(cols.lon)?,
                 prior: prior.unwrap_or(0.0) as f32,
             },
         ));

@@ -13,37 +13,11 @@
 //!   a leading article dropped (Raqqa for Ar-Raqqa), separators optional
 //!   (Deirezzor, Deir Ezzor, Al-Bukamal / Albukamal).
 
+use super::class::is_separator;
 use crate::normalize::Normalizer;
 
 /// The character a separator run becomes in a key.
 pub(crate) const SEP: char = ' ';
-
-/// Separators inside names: a run of them in the text matches one [`SEP`].
-#[inline]
-pub(crate) fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '-' | '\'' | '`' | '_' | '\u{2bf}' | '\u{2be}' | '\u{2019}' | '\u{2018}'
-    )
-}
-
-/// Letters and digits: what a name must not be glued to.
-///
-/// The Arabic block is decided by ranges (its letters and digits; its
-/// punctuation ، ؛ ؟ and marks are not word characters): Unicode's general
-/// lookup costs more than the rest of the scan.
-#[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return c.is_ascii_alphanumeric();
-    }
-    if (0x0600..=0x06FF).contains(&u) {
-        return matches!(u, 0x0620..=0x063F | 0x0641..=0x064A | 0x0660..=0x0669 | 0x066E..=0x066F
-            | 0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06FC | 0x06FF);
-    }
-    c.is_alphanumeric()
-}
 
 /// Latin tokens that are (assimilated) forms of the Arabic article.
 const ARTICLES: [&str; 17] = [

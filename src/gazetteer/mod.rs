@@ -24,30 +24,42 @@
 //! OCHA and GeoNames sources and furat's curated lists by
 //! `scripts/build_gazetteer.py`, and embedded here.
 
+mod class;
+mod context;
 mod csv;
+mod filter;
 mod keys;
 mod place;
+mod records;
 mod resolve;
 mod rules;
 mod scan;
+mod table;
 mod trie;
 
 pub use place::{Admin, Ambiguity, Level, Name, Place, Record};
 
 use crate::error::{Error, Result};
-use crate::normalize::{Normalizer, Profile};
+use crate::normalize::{CodeUnit, Normalizer, Profile};
+use filter::FirstTokens;
 use rustc_hash::FxHashMap;
+use std::any::Any;
+use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use trie::Trie;
 
 /// The built-in gazetteer's data (see the module docs).
 pub const BUILTIN_CSV: &str = include_str!("../../data/gazetteer/places.csv");
 
+/// The built-in gazetteer's key table, precomputed (see `table.rs`).
+const BUILTIN_KEYS: &[u8] = include_bytes!("../../data/gazetteer/keys.bin");
+
 /// The attribution and licences of the built-in data.
 pub const ATTRIBUTION: &str = include_str!("../../data/ATTRIBUTION.md");
 
 /// One place a key stands for, with the flags of the name it came from.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct KeyEntry {
     pub(crate) place: u32,
     pub(crate) ambiguity: Ambiguity,
@@ -68,16 +80,119 @@ pub(crate) struct KeyInfo {
     pub(crate) negative: Option<&'static rules::Negative>,
 }
 
+/// No admin unit (see [`Inner::units`]).
+pub(crate) const NO_UNIT: u32 = u32::MAX;
+
 pub(crate) struct Inner {
     pub(crate) places: Vec<Arc<Place>>,
+    /// Each place's admin units (governorate, district, sub-district) as
+    /// small numbers, one per distinct admin id, so that the resolver
+    /// compares and counts them without hashing strings; [`NO_UNIT`] where
+    /// there is none.
+    pub(crate) units: Vec<[u32; 3]>,
+    /// Each place's own id as such a number, if any place lies in it.
+    pub(crate) unit_of: Vec<u32>,
     by_id: FxHashMap<String, u32>,
     trie: Trie,
+    first: FirstTokens,
     pub(crate) keys: Vec<KeyInfo>,
     entries: Vec<KeyEntry>,
     normalizer: Normalizer,
 }
 
 impl Inner {
+    /// The matcher of `places` from their key table.
+    fn new(
+        places: Vec<Arc<Place>>,
+        by_id: FxHashMap<String, u32>,
+        table: table::KeyTable,
+        normalizer: Normalizer,
+    ) -> Inner {
+        // The negative contexts of a name go to its key, and to its
+        // alef-elided key (لحسكه for الحسكه).
+        let mut negative: Vec<Option<&'static rules::Negative>> = vec![None; table.len()];
+        for (name, v) in &rules::Rules::get().negative {
+            let chars: Vec<char> = name.chars().collect();
+            if let Some(k) = table.position(&chars) {
+                if !table.entries[table.firsts[k] as usize].lam_elided {
+                    negative[k] = Some(v);
+                }
+            }
+            if chars.first() == Some(&'ا') {
+                if let Some(k) = table.position(&chars[1..]) {
+                    if table.entries[table.firsts[k] as usize].lam_elided {
+                        negative[k] = Some(v);
+                    }
+                }
+            }
+        }
+        let keys = (0..table.len())
+            .map(|k| {
+                let (first, end) = (table.firsts[k], table.firsts[k + 1]);
+                KeyInfo {
+                    first,
+                    count: end - first,
+                    latin: table.latin[k],
+                    negative: negative[k],
+                }
+            })
+            .collect();
+        let mut unit_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let units: Vec<[u32; 3]> = places
+            .iter()
+            .map(|p| {
+                [1, 2, 3].map(|l| match p.admin_id(l) {
+                    Some(a) => {
+                        let next = unit_ids.len() as u32;
+                        *unit_ids.entry(a).or_insert(next)
+                    }
+                    None => NO_UNIT,
+                })
+            })
+            .collect();
+        let unit_of = places
+            .iter()
+            .map(|p| unit_ids.get(p.id.as_str()).copied().unwrap_or(NO_UNIT))
+            .collect();
+        let key_chars: Vec<&[char]> = table.keys().collect();
+        Inner {
+            units,
+            unit_of,
+            places,
+            by_id,
+            trie: Trie::build(&key_chars),
+            first: FirstTokens::build(&key_chars),
+            keys,
+            entries: table.entries,
+            normalizer,
+        }
+    }
+
+    /// Candidates, then mentions (in normalized positions) into `out`.
+    fn scan_resolve<N: CodeUnit, O: CodeUnit>(
+        &self,
+        norm: &[N],
+        orig: &[O],
+        al: &crate::normalize::Alignment,
+        cands: &mut Vec<scan::Candidate>,
+        scratch: &mut resolve::Scratch,
+        out: &mut Hits,
+    ) {
+        scan::scan(&self.trie, &self.first, norm, cands);
+        if !cands.is_empty() {
+            resolve::resolve(
+                self,
+                norm,
+                orig,
+                al,
+                cands,
+                scratch,
+                &mut out.hits,
+                &mut out.alternatives,
+            );
+        }
+    }
+
     /// The places a key stands for.
     #[inline]
     pub(crate) fn entries(&self, key: u32) -> &[KeyEntry] {
@@ -86,19 +201,110 @@ impl Inner {
     }
 }
 
-/// One key of one name of one place, before keys are merged.
-struct RawKey {
-    /// Its characters are `arena[start..start + len]`.
-    start: u32,
-    len: u32,
-    entry: KeyEntry,
-    latin: bool,
-}
-
 /// An immutable, thread-safe gazetteer. Cloning is cheap.
 #[derive(Clone)]
 pub struct Gazetteer {
     inner: Arc<Inner>,
+}
+
+/// A place mention as plain indices, what [`Gazetteer::find_units`] finds:
+/// a batch worker returns it without allocating per mention or touching a
+/// reference count shared with other threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Start of the name in the original text (code-unit index: a `str`
+    /// index), after any proclitic.
+    pub start: usize,
+    /// End of the name in the original text (exclusive).
+    pub end: usize,
+    /// Index of the proclitic in the proclitic table ([`Hit::proclitic`]).
+    clitic: u8,
+    /// The place chosen: an index into [`Gazetteer::places`].
+    pub place: u32,
+    /// How sure, as in [`Match::score`].
+    pub score: f32,
+    /// The other places that share the name, best first: a range of
+    /// [`Hits::alternatives`] (indices into [`Gazetteer::places`]).
+    pub alternatives: Range<u32>,
+}
+
+impl Hit {
+    /// The proclitic sequence glued before the name, as in
+    /// [`Match::proclitic`].
+    pub fn proclitic(&self) -> &'static str {
+        scan::CLITICS[self.clitic as usize]
+    }
+}
+
+/// The mentions [`Gazetteer::find_units`] found, in one or more texts, with
+/// their alternatives packed in one vector.
+#[derive(Clone, Debug, Default)]
+pub struct Hits {
+    /// The mentions, in text order (texts one after the other).
+    pub hits: Vec<Hit>,
+    /// The alternatives of every mention (see [`Hit::alternatives`]).
+    pub alternatives: Vec<u32>,
+}
+
+impl Hits {
+    /// Empties both vectors, keeping their memory.
+    pub fn clear(&mut self) {
+        self.hits.clear();
+        self.alternatives.clear();
+    }
+
+    /// The alternatives of `hit`, as place indices.
+    pub fn alternatives_of(&self, hit: &Hit) -> &[u32] {
+        &self.alternatives[hit.alternatives.start as usize..hit.alternatives.end as usize]
+    }
+}
+
+/// Buffers a thread reuses from one text to the next: the normalized text
+/// (one vector per code-unit width) and the candidates.
+#[derive(Default)]
+struct Scratch {
+    u8s: Vec<u8>,
+    u16s: Vec<u16>,
+    u32s: Vec<u32>,
+    chars: Vec<char>,
+    cands: Vec<scan::Candidate>,
+    resolve: resolve::Scratch,
+}
+
+/// Buffers above this many elements are freed after use, so that one huge
+/// text does not pin its size in memory for the thread's lifetime.
+const SCRATCH_KEEP: usize = 1 << 22;
+
+impl Scratch {
+    /// The normalization buffer for units of type `T`.
+    fn buffer<T: CodeUnit>(&mut self) -> Option<&mut Vec<T>> {
+        let Scratch {
+            u8s,
+            u16s,
+            u32s,
+            chars,
+            ..
+        } = self;
+        let any: [&mut dyn Any; 4] = [u8s, u16s, u32s, chars];
+        any.into_iter().find_map(|b| b.downcast_mut::<Vec<T>>())
+    }
+
+    fn trim(&mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            if v.capacity() > SCRATCH_KEEP {
+                *v = Vec::new();
+            }
+        }
+        trim(&mut self.u8s);
+        trim(&mut self.u16s);
+        trim(&mut self.u32s);
+        trim(&mut self.chars);
+        trim(&mut self.cands);
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// A place mention.
@@ -130,7 +336,7 @@ impl Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                Gazetteer::from_csv_str(BUILTIN_CSV, "built-in places.csv")
+                Gazetteer::from_csv_with(BUILTIN_CSV, "built-in places.csv", Some(BUILTIN_KEYS))
                     .expect("the built-in gazetteer is valid (tested)")
             })
             .clone()
@@ -144,12 +350,16 @@ impl Gazetteer {
     /// (or `admin1_pcode`..), `lat`, `lon`, `prior`. Other columns are
     /// ignored.
     pub fn from_csv_str(text: &str, source: &str) -> Result<Gazetteer> {
-        let records = csv::read_records(text, source)?;
-        let records: Vec<(String, Record)> = records
-            .into_iter()
-            .map(|(line, r)| (format!("{source}, line {line}"), r))
-            .collect();
-        Gazetteer::build(records)
+        Gazetteer::from_csv_with(text, source, None)
+    }
+
+    /// As [`Gazetteer::from_csv_str`], with the precomputed key table of
+    /// the built-in data.
+    fn from_csv_with(text: &str, source: &str, builtin: Option<&[u8]>) -> Result<Gazetteer> {
+        let (lines, records): (Vec<usize>, Vec<Record>) =
+            csv::read_records(text, source)?.into_iter().unzip();
+        let loc = |i: usize| format!("{source}, line {}", lines[i]);
+        Gazetteer::build(records, &loc, builtin)
     }
 
     /// A gazetteer from a CSV file.
@@ -161,236 +371,27 @@ impl Gazetteer {
 
     /// A gazetteer from records; errors name the record by its index.
     pub fn from_records(records: Vec<Record>) -> Result<Gazetteer> {
-        Gazetteer::build(
-            records
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| (format!("records[{i}]"), r))
-                .collect(),
-        )
+        Gazetteer::build(records, &|i| format!("records[{i}]"), None)
     }
 
-    fn build(records: Vec<(String, Record)>) -> Result<Gazetteer> {
+    /// Builds a gazetteer; `builtin` is the precomputed key table, for the
+    /// built-in data only.
+    fn build(
+        records: Vec<Record>,
+        loc: &dyn Fn(usize) -> String,
+        builtin: Option<&[u8]>,
+    ) -> Result<Gazetteer> {
         let normalizer = Normalizer::from_profile(Profile::Search);
-        let mut by_id: FxHashMap<String, u32> = FxHashMap::default();
-        let mut first_at: Vec<&str> = Vec::with_capacity(records.len());
-        let mut drafts: Vec<(Place, [String; 3])> = Vec::with_capacity(records.len());
-        for (loc, r) in &records {
-            let id = r.id.trim();
-            if id.is_empty() {
-                return Err(Error::invalid_data(format!("{loc}: the id is empty")));
+        let records::Places { places, by_id } = records::places(records, loc)?;
+        let table = match builtin {
+            Some(bytes) => {
+                table::KeyTable::decode(bytes, table::fingerprint(BUILTIN_CSV), places.len())
             }
-            if let Some(&j) = by_id.get(id) {
-                return Err(Error::invalid_data(format!(
-                    "{loc}: duplicate id {id:?} (first at {})",
-                    first_at[j as usize]
-                )));
-            }
-            let level = Level::parse(&r.level)
-                .map_err(|e| Error::invalid_data(format!("{loc}, column 'level': {e}")))?;
-            let mut names: Vec<Name> = Vec::new();
-            for text in [&r.name_ar, &r.name_en] {
-                if !text.trim().is_empty() {
-                    names.push(Name::plain(text.trim()));
-                }
-            }
-            for item in &r.names {
-                let n = Name::parse(item)
-                    .map_err(|e| Error::invalid_data(format!("{loc}, column 'names': {e}")))?;
-                if n.text.is_empty() {
-                    continue;
-                }
-                // A flagged duplicate of name_ar/name_en carries the flags.
-                if let Some(have) = names.iter_mut().find(|h| h.text == n.text) {
-                    *have = n;
-                } else {
-                    names.push(n);
-                }
-            }
-            if names.is_empty() {
-                return Err(Error::invalid_data(format!(
-                    "{loc}: place {id:?} has no name (name_ar, name_en and names are empty)"
-                )));
-            }
-            for (l, v) in [r.lat, r.lon].iter().enumerate() {
-                if let Some(v) = v {
-                    let limit = if l == 0 { 90.0 } else { 180.0 };
-                    if v.abs() > limit {
-                        let col = if l == 0 { "lat" } else { "lon" };
-                        return Err(Error::invalid_data(format!(
-                            "{loc}, column '{col}': {v} is out of range"
-                        )));
-                    }
-                }
-            }
-            by_id.insert(id.to_owned(), drafts.len() as u32);
-            first_at.push(loc);
-            let name_ar = if r.name_ar.trim().is_empty() {
-                names_of_script(&names, true)
-            } else {
-                r.name_ar.trim().to_owned()
-            };
-            let name_en = if r.name_en.trim().is_empty() {
-                names_of_script(&names, false)
-            } else {
-                r.name_en.trim().to_owned()
-            };
-            drafts.push((
-                Place {
-                    id: id.to_owned(),
-                    level,
-                    name_ar,
-                    name_en,
-                    names,
-                    admin: [None, None, None],
-                    lat: r.lat,
-                    lon: r.lon,
-                    prior: r.prior,
-                },
-                r.admin.clone(),
-            ));
+            None => None,
         }
-        // Admin units by id, with their names when the gazetteer has them.
-        let names_of: Vec<(String, String)> = drafts
-            .iter()
-            .map(|(p, _)| (p.name_en.clone(), p.name_ar.clone()))
-            .collect();
-        let mut places = Vec::with_capacity(drafts.len());
-        for (mut p, admin) in drafts {
-            for (k, a) in admin.iter().enumerate() {
-                let a = a.trim();
-                if a.is_empty() {
-                    continue;
-                }
-                let (en, ar) = match by_id.get(a) {
-                    Some(&j) => (
-                        Some(names_of[j as usize].0.clone()),
-                        Some(names_of[j as usize].1.clone()),
-                    ),
-                    None => (None, None),
-                };
-                p.admin[k] = Some(Admin {
-                    id: a.to_owned(),
-                    name_en: en,
-                    name_ar: ar,
-                });
-            }
-            places.push(Arc::new(p));
-        }
-        // Keys: every variant of every name, in one arena; then sorted, so
-        // that equal keys are neighbours (merged into one key listing the
-        // places it stands for) and the trie is built from sorted keys.
-        let mut arena: Vec<char> = Vec::new();
-        let mut raw: Vec<RawKey> = Vec::new();
-        // Admin units share their names with their centre towns: each name
-        // is turned into keys once.
-        let mut by_name: FxHashMap<&str, Vec<keys::Key>> = FxHashMap::default();
-        for (pi, p) in places.iter().enumerate() {
-            for name in &p.names {
-                let mut no_clitic = 0u16;
-                for c in &name.no_clitic {
-                    if let Some(i) = scan::clitic_index(&normalizer.normalize(c)) {
-                        no_clitic |= 1 << i;
-                    }
-                }
-                let name_keys = by_name
-                    .entry(name.text.as_str())
-                    .or_insert_with(|| keys::keys(&name.text, &normalizer));
-                for k in name_keys.iter() {
-                    raw.push(RawKey {
-                        start: arena.len() as u32,
-                        len: k.chars.len() as u32,
-                        entry: KeyEntry {
-                            place: pi as u32,
-                            ambiguity: name.ambiguity,
-                            lam_elided: k.lam_elided,
-                            no_clitic,
-                        },
-                        latin: k.latin,
-                    });
-                    arena.extend_from_slice(&k.chars);
-                }
-            }
-        }
-        let text = |r: &RawKey| &arena[r.start as usize..(r.start + r.len) as usize];
-        let negatives: Vec<(Vec<char>, &'static rules::Negative)> = rules::Rules::get()
-            .negative
-            .iter()
-            .map(|(k, v)| (k.chars().collect(), v))
-            .collect();
-        // Distinct keys, in first-seen order.
-        let mut index: FxHashMap<&[char], u32> = FxHashMap::default();
-        let mut key_of: Vec<u32> = Vec::with_capacity(raw.len());
-        let mut key_chars: Vec<&[char]> = Vec::new();
-        let mut latin: Vec<bool> = Vec::new();
-        for r in &raw {
-            let chars = text(r);
-            let id = *index.entry(chars).or_insert_with(|| {
-                key_chars.push(chars);
-                latin.push(r.latin);
-                (key_chars.len() - 1) as u32
-            });
-            key_of.push(id);
-        }
-        // Entries grouped by key (a counting sort), merged per place.
-        let mut count = vec![0u32; key_chars.len() + 1];
-        for &k in &key_of {
-            count[k as usize + 1] += 1;
-        }
-        for i in 1..count.len() {
-            count[i] += count[i - 1];
-        }
-        let mut slots = count.clone();
-        let mut grouped: Vec<KeyEntry> = vec![raw[0].entry; raw.len()];
-        for (r, &k) in raw.iter().zip(&key_of) {
-            grouped[slots[k as usize] as usize] = r.entry;
-            slots[k as usize] += 1;
-        }
-        let mut keys: Vec<KeyInfo> = Vec::with_capacity(key_chars.len());
-        let mut entries: Vec<KeyEntry> = Vec::with_capacity(raw.len());
-        for (k, chars) in key_chars.iter().enumerate() {
-            let first = entries.len();
-            for e in &grouped[count[k] as usize..count[k + 1] as usize] {
-                match entries[first..]
-                    .iter_mut()
-                    .find(|x| x.place == e.place && x.lam_elided == e.lam_elided)
-                {
-                    Some(x) => {
-                        x.ambiguity = x.ambiguity.min(e.ambiguity);
-                        x.no_clitic &= e.no_clitic;
-                    }
-                    None => entries.push(*e),
-                }
-            }
-            let lam = entries[first].lam_elided;
-            let negative = negatives
-                .iter()
-                .find(|(n, _)| {
-                    if lam {
-                        n.first() == Some(&'ا') && &n[1..] == *chars
-                    } else {
-                        n == chars
-                    }
-                })
-                .map(|(_, v)| *v);
-            keys.push(KeyInfo {
-                first: first as u32,
-                count: (entries.len() - first) as u32,
-                latin: latin[k],
-                negative,
-            });
-        }
-        let trie = Trie::build(&key_chars);
-        let inner = Inner {
-            places,
-            by_id,
-            trie,
-            keys,
-            entries,
-            normalizer,
-        };
+        .unwrap_or_else(|| table::KeyTable::from_places(&places, &normalizer));
         Ok(Gazetteer {
-            inner: Arc::new(inner),
+            inner: Arc::new(Inner::new(places, by_id, table, normalizer)),
         })
     }
 
@@ -407,6 +408,11 @@ impl Gazetteer {
     /// Every place, in the order of the source.
     pub fn places(&self) -> &[Arc<Place>] {
         &self.inner.places
+    }
+
+    /// The index in [`Gazetteer::places`] of the place with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.inner.by_id.get(id.trim()).map(|&i| i as usize)
     }
 
     /// The place with this id.
@@ -427,7 +433,7 @@ impl Gazetteer {
             }
             let mut node = Some(Trie::ROOT);
             for &c in &k.chars {
-                node = node.and_then(|n| self.inner.trie.step(n, c));
+                node = node.and_then(|n| self.inner.trie.step(n, c as u32));
             }
             if let Some(v) = node.and_then(|n| self.inner.trie.value(n)) {
                 for e in self.inner.entries(v) {
@@ -459,39 +465,89 @@ impl Gazetteer {
 
     /// Finds the places in a text given as chars; spans are char indices.
     pub fn find_chars(&self, text: &[char]) -> Vec<Match> {
-        let g = &*self.inner;
-        let (norm, al) = g.normalizer.normalize_chars(text);
-        let mut cands = Vec::new();
-        scan::scan(&g.trie, &norm, &mut cands);
-        if cands.is_empty() {
-            return Vec::new();
-        }
-        let resolved = resolve::resolve(g, &norm, text, &al, &cands);
-        resolved
-            .into_iter()
-            .filter_map(|r| {
-                let (start, mut end) =
-                    al.to_original(r.cand.start as usize, r.cand.end as usize)?;
-                // The alignment is tight; the vowel marks on the last letter
-                // belong to the name (دَيْرِ الزُّوْرِ).
-                while end < text.len() && is_trailing_mark(text[end]) {
-                    end += 1;
-                }
-                Some(Match {
-                    start,
-                    end,
-                    text: text[start..end].iter().collect(),
-                    proclitic: scan::CLITICS[r.cand.clitic as usize],
-                    place: Arc::clone(&g.places[r.place as usize]),
-                    score: r.score,
-                    alternatives: r
-                        .alternatives
-                        .iter()
-                        .map(|&i| Arc::clone(&g.places[i as usize]))
-                        .collect(),
-                })
+        let mut hits = Hits::default();
+        self.find_units(text, &mut hits);
+        self.matches(text, &hits)
+    }
+
+    /// The [`Match`]es of `hits`, found in `text`.
+    fn matches(&self, text: &[char], hits: &Hits) -> Vec<Match> {
+        let places = &self.inner.places;
+        hits.hits
+            .iter()
+            .map(|h| Match {
+                start: h.start,
+                end: h.end,
+                text: text[h.start..h.end].iter().collect(),
+                proclitic: h.proclitic(),
+                place: Arc::clone(&places[h.place as usize]),
+                score: h.score,
+                alternatives: hits
+                    .alternatives_of(h)
+                    .iter()
+                    .map(|&i| Arc::clone(&places[i as usize]))
+                    .collect(),
             })
             .collect()
+    }
+
+    /// Finds the places in a text given as code units of any width (one
+    /// unit per code point: a CPython string's own buffer, or `char`s), and
+    /// appends them to `out`. Spans are unit indices.
+    ///
+    /// The text's length must fit in a `u32` (offsets are stored in 32
+    /// bits); longer texts find nothing.
+    pub fn find_units<T: CodeUnit>(&self, text: &[T], out: &mut Hits) {
+        if text.is_empty() || u32::try_from(text.len()).is_err() {
+            return;
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                self.find_with(text, &mut scratch, out);
+                scratch.trim();
+            }
+            // Only if a caller re-entered from inside a find (it cannot).
+            Err(_) => self.find_with(text, &mut Scratch::default(), out),
+        });
+    }
+
+    fn find_with<T: CodeUnit>(&self, text: &[T], scratch: &mut Scratch, out: &mut Hits) {
+        let g = &*self.inner;
+        let mut cands = std::mem::take(&mut scratch.cands);
+        cands.clear();
+        let mut rs = std::mem::take(&mut scratch.resolve);
+        let mut local = Vec::new();
+        let norm = scratch.buffer::<T>().unwrap_or(&mut local);
+        norm.clear();
+        let res = g.normalizer.normalize_into(text, norm, true);
+        let al = res
+            .alignment
+            .unwrap_or_else(|| crate::normalize::Alignment::identity(text.len()));
+        let first = out.hits.len();
+        match &res.wide {
+            // The output does not fit the input's width (see
+            // `Normalizer::normalize_units`): scan the wide copy.
+            Some(wide) => g.scan_resolve(wide, text, &al, &mut cands, &mut rs, out),
+            // Changed or not, the buffer holds the normalized text.
+            None => g.scan_resolve(norm, text, &al, &mut cands, &mut rs, out),
+        }
+        // From normalized positions to the original text's.
+        let mut kept = first;
+        for k in first..out.hits.len() {
+            let h = out.hits[k].clone();
+            if let Some((start, mut end)) = al.to_original(h.start, h.end) {
+                // The alignment is tight; the vowel marks on the last letter
+                // belong to the name (دَيْرِ الزُّوْرِ).
+                while end < text.len() && is_trailing_mark(text[end].get()) {
+                    end += 1;
+                }
+                out.hits[kept] = Hit { start, end, ..h };
+                kept += 1;
+            }
+        }
+        out.hits.truncate(kept);
+        scratch.cands = cands;
+        scratch.resolve = rs;
     }
 
     /// Finds the places in many texts, on `threads` threads, in order.
@@ -560,23 +616,13 @@ impl Gazetteer {
 
 /// Marks that the `search` profile deletes and that belong to the letter
 /// before them: harakat, Quranic marks, combining diacritics, tatweel.
-fn is_trailing_mark(c: char) -> bool {
-    matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F)
+fn is_trailing_mark(u: u32) -> bool {
+    matches!(u, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640 | 0x0300..=0x036F)
 }
 
 /// The static proclitic string equal to `s` (for rebuilding a [`Match`]).
 pub fn proclitic_str(s: &str) -> Option<&'static str> {
     scan::clitic_index(s).map(|i| scan::CLITICS[i])
-}
-
-/// The first name in (or not in) Arabic script, for a place given only a
-/// `names` list.
-fn names_of_script(names: &[Name], arabic: bool) -> String {
-    names
-        .iter()
-        .find(|n| n.text.chars().any(place::is_arabic) == arabic)
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
 }
 
 impl std::fmt::Debug for Gazetteer {

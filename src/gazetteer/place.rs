@@ -50,8 +50,15 @@ impl Level {
     /// Parses a level name; common synonyms are accepted (village, town and
     /// city are communities; admin1..admin3 are the admin levels).
     pub fn parse(s: &str) -> Result<Level> {
-        let s = s.trim().to_ascii_lowercase();
-        Ok(match s.as_str() {
+        let s = s.trim();
+        let lower;
+        let s = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = s.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            s
+        };
+        Ok(match s {
             "governorate" | "admin1" | "province" => Level::Governorate,
             "district" | "admin2" => Level::District,
             "subdistrict" | "sub-district" | "admin3" => Level::Subdistrict,
@@ -107,6 +114,14 @@ pub enum Ambiguity {
 }
 
 impl Ambiguity {
+    /// Every flag, in order (their discriminants are their indices).
+    pub(crate) const ALL: [Ambiguity; 4] = [
+        Ambiguity::None,
+        Ambiguity::Weak,
+        Ambiguity::Strong,
+        Ambiguity::Cue,
+    ];
+
     /// Parses a flag of a name in a data file.
     pub fn parse(s: &str) -> Result<Ambiguity> {
         Ok(match s.trim() {

@@ -19,37 +19,26 @@
 //!    the places of the same district or governorate in the text, how well
 //!    known the place is, the higher admin level. The others are kept as
 //!    alternatives.
+//!
+//! What the text says around a candidate (`context.rs`) is read once per
+//! candidate, and only when needed; what depends on the accepted mentions
+//! (coordination, an admin unit after it) once per candidate and round;
+//! only the place-specific part of the evidence is computed per place. The
+//! working vectors live in a [`Scratch`] that a thread reuses from one
+//! text to the next: a paragraph with a candidate allocates nothing.
 
-use super::keys::is_word_char;
-use super::place::{Ambiguity, Level, Place};
-use super::rules::{Cue, CueKind, Rules};
+use super::context::{Ctx, Doc, Link, admin_follows, is};
+use super::place::Ambiguity;
+use super::rules::{CueKind, Rules};
 use super::scan::{CLITICS, Candidate};
-use super::{Inner, KeyEntry};
-use crate::normalize::Alignment;
-use rustc_hash::{FxHashMap, FxHashSet};
+use super::{Hit, Inner, KeyEntry, NO_UNIT};
+use crate::normalize::{Alignment, CodeUnit};
 
 /// Scores at or above this are mentions.
 pub(crate) const ACCEPT: f32 = 0.6;
 /// The highest score a name that is also a common word gets, however much
 /// evidence it has: 1.0 stays the mark of an unambiguous name.
 const AMBIGUOUS_MAX: f32 = 0.95;
-
-/// A resolved mention, in normalized positions.
-pub(crate) struct Resolved {
-    pub(crate) cand: Candidate,
-    pub(crate) place: u32,
-    pub(crate) score: f32,
-    pub(crate) alternatives: Vec<u32>,
-}
-
-/// The text a resolver works on.
-struct Doc<'a> {
-    g: &'a Inner,
-    rules: &'static Rules,
-    norm: &'a [char],
-    orig: &'a [char],
-    al: &'a Alignment,
-}
 
 /// A candidate accepted so far, with the place chosen for context.
 #[derive(Clone, Copy)]
@@ -58,19 +47,35 @@ struct Accepted {
     place: u32,
 }
 
-/// What the words around a candidate say, computed once per candidate.
-#[derive(Clone, Copy, Default)]
-struct Ctx {
-    /// The cue word before it.
-    cue: Option<&'static Cue>,
-    /// An English cue after it ("Hajin town").
-    cue_after: bool,
-    /// A negative context of its name.
-    negative: bool,
-    /// A person-name prefix before it (عبد, أبو).
-    person: bool,
-    /// Latin: its first letter is a capital.
-    capital: bool,
+/// What the accepted mentions next to a candidate say, whichever place it
+/// stands for.
+#[derive(Clone, Copy)]
+struct Around {
+    /// Coordinated with the accepted mention before or after it.
+    coord: bool,
+    /// The link to the next accepted mention, and that mention's place.
+    next: Option<(Link, u32)>,
+}
+
+/// The working vectors of [`resolve`], reused from one text to the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    broken: Vec<bool>,
+    ctxs: Vec<Option<Ctx>>,
+    accepted: Vec<Accepted>,
+    is_accepted: Vec<bool>,
+    hopeless: Vec<bool>,
+    order: Vec<usize>,
+    chosen: Vec<usize>,
+    place_of: Vec<u32>,
+    /// Districts and governorates of the anchors whose unit is certain.
+    admin1: Vec<u32>,
+    admin2: Vec<u32>,
+    /// Mentions per district and governorate among the chosen.
+    count1: Vec<(u32, u32)>,
+    count2: Vec<(u32, u32)>,
+    ranked: Vec<(f32, f32, u32)>,
+    buf: String,
 }
 
 fn base(a: Ambiguity) -> f32 {
@@ -82,179 +87,12 @@ fn base(a: Ambiguity) -> f32 {
     }
 }
 
-impl<'a> Doc<'a> {
-    /// The word that ends right before `pos` (only spaces between).
-    fn word_before(&self, pos: usize) -> Option<&'a [char]> {
-        let t = self.norm;
-        let mut i = pos;
-        while i > 0 && t[i - 1] == ' ' {
-            i -= 1;
-        }
-        if i == 0 || !is_word_char(t[i - 1]) {
-            return None;
-        }
-        let mut j = i;
-        while j > 0 && is_word_char(t[j - 1]) {
-            j -= 1;
-        }
-        Some(&t[j..i])
-    }
-
-    /// The word that starts right after `pos` (only spaces between), with
-    /// its end.
-    fn word_after(&self, pos: usize) -> Option<(&'a [char], usize)> {
-        let t = self.norm;
-        let mut i = pos;
-        while i < t.len() && t[i] == ' ' {
-            i += 1;
-        }
-        if i == t.len() || !is_word_char(t[i]) {
-            return None;
-        }
-        let mut j = i;
-        while j < t.len() && is_word_char(t[j]) {
-            j += 1;
-        }
-        Some((&t[i..j], j))
-    }
-
-    /// `word` and its forms without proclitics (بمدينة → مدينة).
-    fn forms(word: &[char]) -> impl Iterator<Item = &[char]> + '_ {
-        let mut cut = [0usize, usize::MAX, usize::MAX];
-        if let Some(&c) = word.first() {
-            if matches!(c, 'و' | 'ف') {
-                cut[1] = 1;
-                if word.get(1).is_some_and(|d| matches!(d, 'ب' | 'ل' | 'ك')) {
-                    cut[2] = 2;
-                }
-            } else if matches!(c, 'ب' | 'ل' | 'ك') {
-                cut[1] = 1;
-            }
-        }
-        cut.into_iter()
-            .filter(move |&k| k != usize::MAX && word.len() > k + 1)
-            .map(move |k| &word[k..])
-    }
-
-    /// The context of a candidate.
-    fn context(&self, c: &Candidate, buf: &mut String) -> Ctx {
-        let before = self.word_before(c.word_start as usize);
-        let after = self.word_after(c.end as usize).map(|(w, _)| w);
-        let mut ctx = Ctx {
-            cue: self.cue_before(c, buf),
-            ..Ctx::default()
-        };
-        if let Some(neg) = self.g.keys[c.key as usize].negative {
-            if let Some(w) = before {
-                ctx.negative |= Self::forms(w).any(|f| neg.before.contains(fill(buf, f)));
-            }
-            if let Some(w) = after {
-                ctx.negative |= neg.after.contains(fill(buf, w));
-            }
-        }
-        if c.clitic == 0 {
-            if let Some(w) = before {
-                ctx.person = self.rules.person.contains(fill(buf, w));
-            }
-        }
-        if self.g.keys[c.key as usize].latin {
-            let (s, _) = self.original(c);
-            ctx.capital = self.orig.get(s).is_some_and(|ch| ch.is_uppercase());
-            ctx.cue_after = after.is_some_and(|w| self.rules.after.contains_key(fill(buf, w)));
-        }
-        ctx
-    }
-
-    /// The original span of a candidate.
-    fn original(&self, c: &Candidate) -> (usize, usize) {
-        self.al
-            .to_original(c.start as usize, c.end as usize)
-            .unwrap_or((0, 0))
-    }
-
-    /// The cue word before a candidate, if any ("the village of X" too).
-    fn cue_before(&self, c: &Candidate, buf: &mut String) -> Option<&'static Cue> {
-        let w = self.word_before(c.word_start as usize)?;
-        for f in Self::forms(w) {
-            if let Some(cue) = self.rules.before.get(fill(buf, f)) {
-                return Some(cue);
-            }
-        }
-        if w == ['o', 'f'] {
-            let start = self.word_start_before(c.word_start as usize)?;
-            let w2 = self.word_before(start)?;
-            return self
-                .rules
-                .before
-                .get(fill(buf, w2))
-                .filter(|c| c.kind != CueKind::Direction);
-        }
-        None
-    }
-
-    /// Where the word before `pos` starts.
-    fn word_start_before(&self, pos: usize) -> Option<usize> {
-        let w = self.word_before(pos)?;
-        let t = self.norm;
-        let mut i = pos;
-        while i > 0 && t[i - 1] == ' ' {
-            i -= 1;
-        }
-        Some(i - w.len())
-    }
-
-    /// Whether the gap between two spans is a coordination: spaces, commas
-    /// and at most one "و" / "and" / "or" (or the و glued to the second).
-    fn coordinated(&self, left_end: usize, right_word_start: usize, right_clitic: u8) -> bool {
-        if left_end > right_word_start {
-            return false;
-        }
-        let gap = &self.norm[left_end..right_word_start];
-        if gap.len() > 8 {
-            return false;
-        }
-        let mut words = [' '; 8];
-        let mut k = 0;
-        for &c in gap.iter().filter(|c| **c != ' ') {
-            words[k] = c;
-            k += 1;
-        }
-        let words: String = words[..k].iter().collect();
-        let glued_wa = CLITICS[right_clitic as usize].starts_with('و');
-        match words.as_str() {
-            "" => glued_wa,
-            "," => true,
-            "و" | "and" | "or" | "او" | ",و" | ",and" => true,
-            _ => false,
-        }
-    }
-
-    fn place(&self, id: u32) -> &'a Place {
-        &self.g.places[id as usize]
-    }
-
-    /// Whether `q` is an admin unit of `p`, or a place of `p`'s governorate.
-    fn contains(&self, q: &Place, p: &Place) -> bool {
-        (1..=3).any(|l| p.admin_id(l) == Some(q.id.as_str()))
-            || (q.level <= Level::District
-                && q.admin_id(1).is_some()
-                && q.admin_id(1) == p.admin_id(1))
-    }
-}
-
-/// `chars` in `buf`, for a map lookup without allocating.
-fn fill<'b>(buf: &'b mut String, chars: &[char]) -> &'b str {
-    buf.clear();
-    buf.extend(chars);
-    buf.as_str()
-}
-
 /// The entries of a key that can stand for this candidate (the alef-elided
 /// form needs the proclitic ل; some glued forms are words of their own).
 fn usable<'e>(
     entries: &'e [KeyEntry],
     c: &Candidate,
-) -> impl Iterator<Item = (usize, &'e KeyEntry)> + 'e {
+) -> impl Iterator<Item = (usize, &'e KeyEntry)> + Clone + 'e {
     let clitic = CLITICS[c.clitic as usize];
     let lam_ok = clitic.ends_with('ل');
     let bit = 1u16 << c.clitic;
@@ -264,81 +102,126 @@ fn usable<'e>(
         .filter(move |(_, e)| (!e.lam_elided || lam_ok) && e.no_clitic & bit == 0)
 }
 
-/// Resolves candidates (sorted by start) into mentions.
-pub(crate) fn resolve(
+fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
+    v.clear();
+    v.resize(n, value);
+}
+
+/// Adds `x` to a small set.
+fn insert(set: &mut Vec<u32>, x: u32) {
+    if !set.contains(&x) {
+        set.push(x);
+    }
+}
+
+/// Counts `x` in a small multiset.
+fn count(counts: &mut Vec<(u32, u32)>, x: u32) {
+    match counts.iter_mut().find(|c| c.0 == x) {
+        Some(c) => c.1 += 1,
+        None => counts.push((x, 1)),
+    }
+}
+
+/// The context of candidate `i`, read on first use.
+fn ctx<N: CodeUnit, O: CodeUnit>(
+    doc: &Doc<'_, N, O>,
+    s: &mut Scratch,
+    cands: &[Candidate],
+    i: usize,
+) -> Ctx {
+    if let Some(c) = s.ctxs[i] {
+        return c;
+    }
+    let c = doc.context(&cands[i], &mut s.buf);
+    s.ctxs[i] = Some(c);
+    c
+}
+
+/// Whether candidate `i` is in a negative context of its name (read only
+/// for names that have any).
+fn negative<N: CodeUnit, O: CodeUnit>(
+    doc: &Doc<'_, N, O>,
+    s: &mut Scratch,
+    cands: &[Candidate],
+    i: usize,
+) -> bool {
+    doc.g.keys[cands[i].key as usize].negative.is_some() && ctx(doc, s, cands, i).negative
+}
+
+/// Resolves candidates (sorted by start) into mentions, appended to `out`
+/// in text order (positions still normalized ones), their alternatives to
+/// `alternatives`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn resolve<N: CodeUnit, O: CodeUnit>(
     g: &Inner,
-    norm: &[char],
-    orig: &[char],
+    norm: &[N],
+    orig: &[O],
     al: &Alignment,
     cands: &[Candidate],
-) -> Vec<Resolved> {
+    s: &mut Scratch,
+    out: &mut Vec<Hit>,
+    alternatives: &mut Vec<u32>,
+) {
     let doc = Doc {
         g,
         rules: Rules::get(),
+        classes: super::class::Classes::get(),
         norm,
         orig,
         al,
     };
     let n = cands.len();
     // A multi-word name may not run across a line break of the original.
-    let broken: Vec<bool> = cands
-        .iter()
-        .map(|c| {
-            norm[c.start as usize..c.end as usize].contains(&' ') && {
-                let (s, e) = doc.original(c);
-                orig[s..e]
+    s.broken.clear();
+    s.broken.extend(cands.iter().map(|c| {
+        norm[c.start as usize..c.end as usize]
+            .iter()
+            .any(|&u| is(u, ' '))
+            && {
+                let (a, b) = doc.original(c);
+                orig[a..b]
                     .iter()
-                    .any(|ch| matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
+                    .any(|&u| is(u, '\n') || is(u, '\r') || is(u, '\u{2028}') || is(u, '\u{2029}'))
             }
-        })
-        .collect();
-    let mut buf = String::new();
-    let ctxs: Vec<Ctx> = cands.iter().map(|c| doc.context(c, &mut buf)).collect();
+    }));
+    reset(&mut s.ctxs, n, None);
     // 1. anchors
-    let mut accepted: Vec<Accepted> = Vec::new();
-    let mut is_accepted = vec![false; n];
-    let mut anchor_admin1: FxHashSet<&str> = FxHashSet::default();
-    let mut anchor_admin2: FxHashSet<&str> = FxHashSet::default();
+    s.accepted.clear();
+    reset(&mut s.is_accepted, n, false);
+    s.admin1.clear();
+    s.admin2.clear();
     for (i, c) in cands.iter().enumerate() {
-        if broken[i] {
+        if s.broken[i] {
             continue;
         }
         let entries = g.entries(c.key);
         let best = usable(entries, c)
             .filter(|(_, e)| e.ambiguity == Ambiguity::None)
             .max_by(|a, b| {
-                static_rank(&doc, a.1)
-                    .total_cmp(&static_rank(&doc, b.1))
+                static_rank(g, a.1)
+                    .total_cmp(&static_rank(g, b.1))
                     .then(b.0.cmp(&a.0))
             });
         if let Some((_, e)) = best {
-            if ctxs[i].negative {
+            if negative(&doc, s, cands, i) {
                 continue;
             }
-            accepted.push(Accepted {
+            s.accepted.push(Accepted {
                 cand: i,
                 place: e.place,
             });
-            is_accepted[i] = true;
-            let places: Vec<&Place> = usable(entries, c)
-                .filter(|(_, e)| e.ambiguity == Ambiguity::None)
-                .map(|(_, e)| doc.place(e.place))
-                .collect();
-            // Context only from anchors whose governorate is certain.
-            if places
-                .iter()
-                .all(|p| p.admin_id(1) == places[0].admin_id(1))
-            {
-                if let Some(a) = places[0].admin_id(1) {
-                    anchor_admin1.insert(a);
+            s.is_accepted[i] = true;
+            // Context only from anchors whose governorate is certain (the
+            // same for every place the name stands for).
+            let units = |e: &KeyEntry| g.units[e.place as usize];
+            let mut same = usable(entries, c).filter(|(_, e)| e.ambiguity == Ambiguity::None);
+            let first = same.clone().next().map_or([NO_UNIT; 3], |(_, e)| units(e));
+            if same.clone().all(|(_, e)| units(e)[0] == first[0]) {
+                if first[0] != NO_UNIT {
+                    insert(&mut s.admin1, first[0]);
                 }
-                if places
-                    .iter()
-                    .all(|p| p.admin_id(2) == places[0].admin_id(2))
-                {
-                    if let Some(a) = places[0].admin_id(2) {
-                        anchor_admin2.insert(a);
-                    }
+                if same.all(|(_, e)| units(e)[1] == first[1]) && first[1] != NO_UNIT {
+                    insert(&mut s.admin2, first[1]);
                 }
             }
         }
@@ -347,42 +230,34 @@ pub(crate) fn resolve(
     // Candidates that no evidence can save are dropped at once: a common
     // word with no cue, nothing accepted next to it and (for a rarer word)
     // no context in the text.
-    let mut hopeless = vec![false; n];
+    reset(&mut s.hopeless, n, false);
     for round in 0..3 {
         let mut changed = false;
-        accepted.sort_by_key(|a| cands[a.cand].start);
+        s.accepted.sort_by_key(|a| cands[a.cand].start);
         for (i, c) in cands.iter().enumerate() {
-            if is_accepted[i] || broken[i] || hopeless[i] {
+            if s.is_accepted[i] || s.broken[i] || s.hopeless[i] {
                 continue;
             }
             let entries = g.entries(c.key);
+            let cx = ctx(&doc, s, cands, i);
+            let mut around = None;
             let mut best: Option<(usize, f32)> = None;
             for (k, e) in usable(entries, c) {
-                let s = evidence(
-                    &doc,
-                    c,
-                    i,
-                    &ctxs[i],
-                    e,
-                    &accepted,
-                    cands,
-                    &anchor_admin1,
-                    &anchor_admin2,
-                );
-                if best.is_none_or(|(_, b)| s > b) {
-                    best = Some((k, s));
+                let sc = evidence(&doc, s, c, i, &cx, e, &mut around, cands);
+                if best.is_none_or(|(_, b)| sc > b) {
+                    best = Some((k, sc));
                 }
             }
-            if ctxs[i].negative || best.is_none() {
-                hopeless[i] = true;
+            if cx.negative || best.is_none() {
+                s.hopeless[i] = true;
             }
-            if let Some((k, s)) = best {
-                if s >= ACCEPT {
-                    accepted.push(Accepted {
+            if let Some((k, sc)) = best {
+                if sc >= ACCEPT {
+                    s.accepted.push(Accepted {
                         cand: i,
                         place: entries[k].place,
                     });
-                    is_accepted[i] = true;
+                    s.is_accepted[i] = true;
                     changed = true;
                 }
             }
@@ -392,111 +267,111 @@ pub(crate) fn resolve(
         }
     }
     // 3. leftmost-longest among the accepted
-    let mut order: Vec<usize> = accepted.iter().map(|a| a.cand).collect();
-    order.sort_by(|&a, &b| {
+    s.order.clear();
+    s.order.extend(s.accepted.iter().map(|a| a.cand));
+    s.order.sort_by(|&a, &b| {
         cands[a]
             .start
             .cmp(&cands[b].start)
             .then(cands[b].end.cmp(&cands[a].end))
     });
-    let mut chosen: Vec<usize> = Vec::new();
+    s.chosen.clear();
     let mut last_end = 0u32;
-    for i in order {
+    for &i in &s.order {
         if cands[i].start >= last_end {
-            chosen.push(i);
+            s.chosen.push(i);
             last_end = cands[i].end;
         }
     }
     // 4. the place, by rank with the other mentions as context
     // How many mentions name each district and governorate, and what each
     // mention contributes itself (a mention is no context for itself).
-    let mut place_of: Vec<u32> = vec![0; n];
-    for a in &accepted {
-        place_of[a.cand] = a.place;
+    reset(&mut s.place_of, n, 0);
+    for a in &s.accepted {
+        s.place_of[a.cand] = a.place;
     }
-    let mut count1: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut count2: FxHashMap<&str, u32> = FxHashMap::default();
-    for &i in &chosen {
-        let p = doc.place(place_of[i]);
-        if let Some(x) = p.admin_id(1) {
-            *count1.entry(x).or_default() += 1;
+    s.count1.clear();
+    s.count2.clear();
+    for &i in &s.chosen {
+        let units = g.units[s.place_of[i] as usize];
+        if units[0] != NO_UNIT {
+            count(&mut s.count1, units[0]);
         }
-        if let Some(x) = p.admin_id(2) {
-            *count2.entry(x).or_default() += 1;
+        if units[1] != NO_UNIT {
+            count(&mut s.count2, units[1]);
         }
     }
-    let mut out = Vec::with_capacity(chosen.len());
-    for &i in &chosen {
+    for k in 0..s.chosen.len() {
+        let i = s.chosen[k];
         let c = &cands[i];
         let entries = g.entries(c.key);
-        let cue = ctxs[i].cue;
-        let own = doc.place(place_of[i]);
-        let others = |counts: &FxHashMap<&str, u32>, a: &str, level: usize| -> bool {
-            let mine = u32::from(own.admin_id(level) == Some(a));
-            counts.get(a).is_some_and(|&k| k > mine)
-        };
-        let rank = |e: &KeyEntry, score: f32| -> f32 {
-            let p = doc.place(e.place);
-            let mut r = static_rank(&doc, e) + score;
-            if let Some(cue) = cue {
-                if let Some(k) = cue.levels.iter().position(|l| *l == p.level) {
-                    r += 10.0 - 2.0 * k as f32;
-                }
-            }
-            if p.admin_id(2).is_some_and(|a| others(&count2, a, 2)) {
-                r += 4.0;
-            } else if p.admin_id(1).is_some_and(|a| others(&count1, a, 1)) {
-                r += 2.0;
-            }
-            r
-        };
-        let mut ranked: Vec<(f32, f32, u32)> = Vec::new();
+        let cx = ctx(&doc, s, cands, i);
+        let own = g.units[s.place_of[i] as usize];
+        let mut around = None;
+        s.ranked.clear();
         for (_, e) in usable(entries, c) {
-            let s = if is_accepted[i] && e.ambiguity == Ambiguity::None && !ctxs[i].negative {
+            let sc = if s.is_accepted[i] && e.ambiguity == Ambiguity::None && !cx.negative {
                 1.0
             } else {
-                evidence(
-                    &doc,
-                    c,
-                    i,
-                    &ctxs[i],
-                    e,
-                    &accepted,
-                    cands,
-                    &anchor_admin1,
-                    &anchor_admin2,
-                )
+                evidence(&doc, s, c, i, &cx, e, &mut around, cands)
             };
-            if let Some(r) = ranked.iter_mut().find(|r| r.2 == e.place) {
-                if s > r.1 {
-                    *r = (rank(e, s), s, e.place);
+            let r = rank(g, s, &cx, own, e, sc);
+            if let Some(x) = s.ranked.iter_mut().find(|x| x.2 == e.place) {
+                if sc > x.1 {
+                    *x = (r, sc, e.place);
                 }
             } else {
-                ranked.push((rank(e, s), s, e.place));
+                s.ranked.push((r, sc, e.place));
             }
         }
-        ranked.sort_by(|a, b| {
+        s.ranked.sort_by(|a, b| {
             let pa = a.1 >= ACCEPT;
             let pb = b.1 >= ACCEPT;
             pb.cmp(&pa).then(b.0.total_cmp(&a.0)).then(a.2.cmp(&b.2))
         });
-        let Some(&(_, score, place)) = ranked.first() else {
+        let Some(&(_, score, place)) = s.ranked.first() else {
             continue;
         };
-        let alternatives = ranked[1..].iter().map(|r| r.2).collect();
+        let first_alt = alternatives.len();
+        alternatives.extend(s.ranked[1..].iter().map(|r| r.2));
         let score = if score >= 1.0 && !unambiguous(entries, place) {
             AMBIGUOUS_MAX
         } else {
             score.min(1.0)
         };
-        out.push(Resolved {
-            cand: *c,
+        out.push(Hit {
+            start: c.start as usize,
+            end: c.end as usize,
+            clitic: c.clitic,
             place,
             score,
-            alternatives,
+            alternatives: first_alt as u32..alternatives.len() as u32,
         });
     }
-    out
+}
+
+/// The rank of one place of a chosen mention: its evidence, the level its
+/// cue points at, other mentions of its district or governorate (besides
+/// the mention's own place, `own`), how well known it is.
+fn rank(g: &Inner, s: &Scratch, cx: &Ctx, own: [u32; 3], e: &KeyEntry, score: f32) -> f32 {
+    let p = &g.places[e.place as usize];
+    let units = g.units[e.place as usize];
+    let others = |counts: &[(u32, u32)], a: u32, level: usize| -> bool {
+        let mine = u32::from(own[level] == a);
+        counts.iter().any(|&(x, k)| x == a && k > mine)
+    };
+    let mut r = static_rank(g, e) + score;
+    if let Some(cue) = cx.cue {
+        if let Some(k) = cue.levels.iter().position(|l| *l == p.level) {
+            r += 10.0 - 2.0 * k as f32;
+        }
+    }
+    if units[1] != NO_UNIT && others(&s.count2, units[1], 1) {
+        r += 4.0;
+    } else if units[0] != NO_UNIT && others(&s.count1, units[0], 0) {
+        r += 2.0;
+    }
+    r
 }
 
 /// Whether the name of this key is never a common word for `place`.
@@ -507,52 +382,20 @@ fn unambiguous(entries: &[KeyEntry], place: u32) -> bool {
 }
 
 /// A rank from the place alone: how well known, how high a level.
-fn static_rank(doc: &Doc<'_>, e: &KeyEntry) -> f32 {
-    let p = doc.place(e.place);
+fn static_rank(g: &Inner, e: &KeyEntry) -> f32 {
+    let p = &g.places[e.place as usize];
     p.prior / 10.0 + p.level.rank() * 0.5
 }
 
-/// The evidence score of one entry of a candidate.
-#[allow(clippy::too_many_arguments)]
-fn evidence(
-    doc: &Doc<'_>,
+/// The accepted mentions around candidate `c` (number `index`).
+fn around<N: CodeUnit, O: CodeUnit>(
+    doc: &Doc<'_, N, O>,
+    s: &mut Scratch,
     c: &Candidate,
     index: usize,
-    ctx: &Ctx,
-    e: &KeyEntry,
-    accepted: &[Accepted],
     cands: &[Candidate],
-    admin1: &FxHashSet<&str>,
-    admin2: &FxHashSet<&str>,
-) -> f32 {
-    let amb = e.ambiguity;
-    if ctx.negative || (ctx.person && amb != Ambiguity::None) {
-        return 0.0;
-    }
-    if amb == Ambiguity::None {
-        return 1.0;
-    }
-    let mut score = base(amb);
-    let latin = doc.g.keys[c.key as usize].latin;
-    if latin {
-        if !ctx.capital {
-            return 0.0; // a lowercase common word is the word
-        }
-        score += 0.2;
-    }
-    match ctx.cue {
-        Some(cue) if cue.kind != CueKind::Direction => score = score.max(0.0) + 0.6,
-        Some(_) if amb != Ambiguity::Cue => score += 0.25,
-        _ => {}
-    }
-    if latin && ctx.cue_after {
-        score += 0.6;
-    }
-    if amb == Ambiguity::Cue {
-        return if score >= ACCEPT { score } else { 0.0 };
-    }
-    let p = doc.place(e.place);
-    // coordination with an accepted neighbour, and an admin unit after it
+) -> Around {
+    let accepted = &s.accepted;
     let pos = accepted.partition_point(|a| cands[a.cand].start < c.start);
     let (ws, en) = (c.word_start as usize, c.end as usize);
     let mut coord = false;
@@ -564,85 +407,90 @@ fn evidence(
         let pc = &cands[prev.cand];
         coord |= doc.coordinated(pc.end as usize, ws, c.clitic);
     }
-    if let Some(next) = accepted[pos..]
+    let mut next = None;
+    if let Some(a) = accepted[pos..]
         .iter()
         .find(|a| cands[a.cand].start as usize >= en && a.cand != index)
     {
-        let nc = &cands[next.cand];
+        let nc = &cands[a.cand];
         coord |= doc.coordinated(en, nc.word_start as usize, nc.clitic);
-        match admin_follows(doc, en, nc.word_start as usize) {
-            Link::Strong if doc.contains(doc.place(next.place), p) => score += 0.6,
-            Link::Weak if doc.contains(doc.place(next.place), p) => score += 0.25,
+        let place = a.place;
+        next = Some((
+            admin_follows(doc, en, nc.word_start as usize, &mut s.buf),
+            place,
+        ));
+    }
+    Around { coord, next }
+}
+
+/// The evidence score of one entry of a candidate. `around` is filled on
+/// first need and kept for the candidate's other entries.
+#[allow(clippy::too_many_arguments)]
+fn evidence<N: CodeUnit, O: CodeUnit>(
+    doc: &Doc<'_, N, O>,
+    s: &mut Scratch,
+    c: &Candidate,
+    index: usize,
+    cx: &Ctx,
+    e: &KeyEntry,
+    around_cache: &mut Option<Around>,
+    cands: &[Candidate],
+) -> f32 {
+    let amb = e.ambiguity;
+    if cx.negative || (cx.person && amb != Ambiguity::None) {
+        return 0.0;
+    }
+    if amb == Ambiguity::None {
+        return 1.0;
+    }
+    let mut score = base(amb);
+    let latin = doc.g.keys[c.key as usize].latin;
+    if latin {
+        if !cx.capital {
+            return 0.0; // a lowercase common word is the word
+        }
+        score += 0.2;
+    }
+    match cx.cue {
+        Some(cue) if cue.kind != CueKind::Direction => score = score.max(0.0) + 0.6,
+        Some(_) if amb != Ambiguity::Cue => score += 0.25,
+        _ => {}
+    }
+    if latin && cx.cue_after {
+        score += 0.6;
+    }
+    if amb == Ambiguity::Cue {
+        return if score >= ACCEPT { score } else { 0.0 };
+    }
+    // coordination with an accepted neighbour, and an admin unit after it
+    let ar = match *around_cache {
+        Some(a) => a,
+        None => {
+            let a = around(doc, s, c, index, cands);
+            *around_cache = Some(a);
+            a
+        }
+    };
+    if let Some((link, next)) = ar.next {
+        match link {
+            Link::Strong if doc.contains(next, e.place) => score += 0.6,
+            Link::Weak if doc.contains(next, e.place) => score += 0.25,
             _ => {}
         }
     }
-    if coord {
+    if ar.coord {
         score += 0.45;
     }
     // a place of the same district or governorate elsewhere in the text:
     // evidence for a rarer word, never for an everyday one (a village
     // called جديدة in a text about its governorate is still "new")
     if amb == Ambiguity::Weak {
-        if p.admin_id(2).is_some_and(|a| admin2.contains(a)) {
+        let units = doc.g.units[e.place as usize];
+        if units[1] != NO_UNIT && s.admin2.contains(&units[1]) {
             score += 0.3;
-        } else if p.admin_id(1).is_some_and(|a| admin1.contains(a)) {
+        } else if units[0] != NO_UNIT && s.admin1.contains(&units[0]) {
             score += 0.2;
         }
     }
     score
-}
-
-/// How the text between a place and the next place links them.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Link {
-    /// Not a link.
-    None,
-    /// Only "في", "in" or a comma (X في دير الزور): the first may be any
-    /// word that happens to precede a place.
-    Weak,
-    /// A word that puts the first inside the second: ريف, محافظة, بادية,
-    /// شرق ... (X بريف دير الزور, X east of Raqqa).
-    Strong,
-}
-
-/// Whether the text between `from` and `to` only links a place to the admin
-/// unit after it: في, ريف, محافظة, شرق, commas (X بريف دير الزور, Hajin, Deir
-/// ez-Zor).
-fn admin_follows(doc: &Doc<'_>, from: usize, to: usize) -> Link {
-    if to < from || to - from > 40 {
-        return Link::None;
-    }
-    let mut i = from;
-    let mut words = 0;
-    let mut strong = false;
-    let mut buf = String::new();
-    while i < to {
-        let ch = doc.norm[i];
-        if ch == ' ' || ch == ',' {
-            i += 1;
-            continue;
-        }
-        match doc.word_after(i) {
-            Some((w, end)) if end <= to => {
-                let Some(f) = Doc::forms(w).find(|f| doc.rules.linking.contains(fill(&mut buf, f)))
-                else {
-                    return Link::None;
-                };
-                strong |= !matches!(fill(&mut buf, f), "في" | "in" | "the" | "of");
-                words += 1;
-                if words > 4 {
-                    return Link::None;
-                }
-                i = end;
-            }
-            _ => return Link::None,
-        }
-    }
-    if strong {
-        Link::Strong
-    } else if words > 0 || doc.norm[from..to].contains(&',') {
-        Link::Weak
-    } else {
-        Link::None
-    }
 }

@@ -100,3 +100,28 @@ fn builtin_loads() {
     );
     assert_eq!(g.search("ديرالزور")[0].id, "SY09");
 }
+
+#[test]
+fn shipped_key_table_is_current() {
+    // `data/gazetteer/keys.bin` must be what the current code and
+    // normalizer make from the built-in places; FURAT_WRITE_KEY_TABLE=1
+    // (`make gazetteer-table`) rewrites it.
+    let g = Gazetteer::from_csv_str(BUILTIN_CSV, "places.csv").unwrap();
+    let n = Normalizer::from_profile(Profile::Search);
+    let fresh = table::KeyTable::from_places(g.places(), &n);
+    let bytes = fresh.encode(table::fingerprint(BUILTIN_CSV));
+    if std::env::var_os("FURAT_WRITE_KEY_TABLE").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer/keys.bin");
+        std::fs::write(path, &bytes).unwrap();
+        return;
+    }
+    assert!(
+        bytes == BUILTIN_KEYS,
+        "data/gazetteer/keys.bin is out of date (places.csv, keys.rs, table.rs or the \
+         normalizer changed): run `make gazetteer-table`, then rebuild"
+    );
+    // What the built-in gazetteer reads back is that very table.
+    let read = table::KeyTable::decode(BUILTIN_KEYS, table::fingerprint(BUILTIN_CSV), g.len());
+    assert!(read.as_ref() == Some(&fresh));
+    assert_eq!(Gazetteer::builtin().stats(), g.stats());
+}

@@ -40,7 +40,7 @@ pub(crate) struct Trie {
     /// Symbol of each character below [`TABLE`] (`NO_SYMBOL`: none).
     table: Vec<u8>,
     /// Symbols of characters at or above [`TABLE`], sorted by character.
-    high: Vec<(char, u8)>,
+    high: Vec<(u32, u8)>,
     /// Edges along characters with no symbol: (node, char, child), sorted.
     overflow: Vec<(u32, char, u32)>,
 }
@@ -49,18 +49,29 @@ impl Trie {
     /// The root node.
     pub(crate) const ROOT: u32 = 0;
 
-    /// Builds a trie of `keys` (each key maps to its index). Duplicate keys
-    /// keep the first index.
+    /// Builds a trie of `keys`, sorted and distinct (each key maps to its
+    /// index).
     pub(crate) fn build<K: AsRef<[char]>>(keys: &[K]) -> Trie {
         let keys: Vec<&[char]> = keys.iter().map(AsRef::as_ref).collect();
         // Alphabet: the most frequent characters get symbols.
+        // (Counted in an array below `TABLE`, where nearly all are.)
+        let mut low = vec![0usize; TABLE];
         let mut freq: rustc_hash::FxHashMap<char, usize> = rustc_hash::FxHashMap::default();
         for k in &keys {
             for &c in k.iter() {
-                *freq.entry(c).or_default() += 1;
+                match low.get_mut(c as usize) {
+                    Some(n) => *n += 1,
+                    None => *freq.entry(c).or_default() += 1,
+                }
             }
         }
         let mut chars: Vec<(char, usize)> = freq.into_iter().collect();
+        chars.extend(
+            low.iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .filter_map(|(c, &n)| Some((char::from_u32(c as u32)?, n))),
+        );
         chars.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut table = vec![NO_SYMBOL; TABLE];
         let mut high = Vec::new();
@@ -68,72 +79,65 @@ impl Trie {
             if (c as usize) < TABLE {
                 table[c as usize] = sym as u8;
             } else {
-                high.push((c, sym as u8));
+                high.push((c as u32, sym as u8));
             }
         }
         high.sort_unstable();
+        // One node per distinct prefix: the root, and per key the
+        // characters it does not share with the key before it.
+        let mut count = 1;
+        let mut prev: &[char] = &[];
+        for k in &keys {
+            count += k.len()
+                - prev
+                    .iter()
+                    .zip(k.iter())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+            prev = k;
+        }
+        let mut nodes = Vec::with_capacity(count);
+        nodes.push(Node {
+            value: NO_VALUE,
+            ..Node::default()
+        });
         let mut trie = Trie {
-            nodes: vec![Node {
-                value: NO_VALUE,
-                ..Node::default()
-            }],
+            nodes,
             table,
             high,
             overflow: Vec::new(),
         };
-        // Keys sorted (with their index), built breadth-first.
-        // Sorted by the first four characters packed in an integer, then
-        // by the whole key within runs that share them: integer compares
-        // do most of the work.
-        let prefix = |k: &[char]| -> u128 {
-            (0..4).fold(0u128, |acc, i| {
-                acc << 32 | k.get(i).map_or(0, |&c| c as u128)
-            })
-        };
-        let mut packed: Vec<(u128, u32)> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (prefix(k), i as u32))
-            .collect();
-        packed.sort_unstable();
-        let mut order: Vec<u32> = packed.iter().map(|p| p.1).collect();
-        let mut i = 0;
-        while i < packed.len() {
-            let mut j = i + 1;
-            while j < packed.len() && packed[j].0 == packed[i].0 {
-                j += 1;
-            }
-            if j - i > 1 {
-                order[i..j].sort_unstable_by(|&a, &b| {
-                    keys[a as usize].cmp(keys[b as usize]).then(a.cmp(&b))
-                });
-            }
-            i = j;
-        }
+        // Built breadth-first from the keys, which are sorted: the keys
+        // below a node are a range, its children the runs of equal
+        // characters at its depth.
+        debug_assert!(
+            keys.windows(2).all(|w| w[0] < w[1]),
+            "keys sorted, distinct"
+        );
         let mut queue = std::collections::VecDeque::new();
-        queue.push_back((0u32, 0usize, order.len(), 0usize));
+        queue.push_back((0u32, 0usize, keys.len(), 0usize));
         let mut groups: Vec<(Option<u8>, char, usize, usize)> = Vec::new();
         while let Some((node, mut lo, hi, depth)) = queue.pop_front() {
-            // Keys that end here: the first (smallest index) is the value.
-            while lo < hi && keys[order[lo] as usize].len() == depth {
-                if trie.nodes[node as usize].value == NO_VALUE {
-                    trie.nodes[node as usize].value = order[lo];
-                }
+            // The key that ends here, if any, comes first.
+            if lo < hi && keys[lo].len() == depth {
+                trie.nodes[node as usize].value = lo as u32;
                 lo += 1;
             }
             groups.clear();
             let mut i = lo;
             while i < hi {
-                let c = keys[order[i] as usize][depth];
+                let c = keys[i][depth];
                 let mut j = i + 1;
-                while j < hi && keys[order[j] as usize][depth] == c {
+                while j < hi && keys[j][depth] == c {
                     j += 1;
                 }
-                groups.push((trie.symbol(c), c, i, j));
+                groups.push((trie.symbol(c as u32), c, i, j));
                 i = j;
             }
             // Children in symbol order, then the overflow characters.
-            groups.sort_unstable_by_key(|g| (g.0.is_none(), g.0, g.1));
+            if groups.len() > 1 {
+                groups.sort_unstable_by_key(|g| (g.0.is_none(), g.0, g.1));
+            }
             let first = trie.nodes.len() as u32;
             trie.nodes[node as usize].first_child = first;
             for (k, &(sym, c, a, b)) in groups.iter().enumerate() {
@@ -156,7 +160,7 @@ impl Trie {
     }
 
     #[inline(always)]
-    fn symbol(&self, c: char) -> Option<u8> {
+    fn symbol(&self, c: u32) -> Option<u8> {
         let s = if (c as usize) < TABLE {
             self.table[c as usize]
         } else {
@@ -168,9 +172,9 @@ impl Trie {
         (s != NO_SYMBOL).then_some(s)
     }
 
-    /// The child of `node` along `c`.
+    /// The child of `node` along the character (code point) `c`.
     #[inline(always)]
-    pub(crate) fn step(&self, node: u32, c: char) -> Option<u32> {
+    pub(crate) fn step(&self, node: u32, c: u32) -> Option<u32> {
         let n = &self.nodes[node as usize];
         match self.symbol(c) {
             Some(s) => {
@@ -188,7 +192,7 @@ impl Trie {
             None if self.overflow.is_empty() => None,
             None => self
                 .overflow
-                .binary_search_by(|&(a, b, _)| (a, b).cmp(&(node, c)))
+                .binary_search_by(|&(a, b, _)| (a, b as u32).cmp(&(node, c)))
                 .ok()
                 .map(|i| self.overflow[i].2),
         }
@@ -226,24 +230,20 @@ mod tests {
     fn walk(t: &Trie, s: &str) -> Option<u32> {
         let mut node = Trie::ROOT;
         for c in s.chars() {
-            node = t.step(node, c)?;
+            node = t.step(node, c as u32)?;
         }
         Some(node)
     }
 
     #[test]
     fn insert_and_walk() {
-        let keys = vec![
-            chars("دير الزور"),
-            chars("دير حافر"),
-            chars("دير الزور"),
-            chars("ḩawl"),
-        ];
+        let mut keys = vec![chars("دير الزور"), chars("دير حافر"), chars("ḩawl")];
+        keys.sort();
         let t = Trie::build(&keys);
-        assert_eq!(walk(&t, "دير حافر").and_then(|n| t.value(n)), Some(1));
         assert_eq!(walk(&t, "دير الزور").and_then(|n| t.value(n)), Some(0));
+        assert_eq!(walk(&t, "دير حافر").and_then(|n| t.value(n)), Some(1));
+        assert_eq!(walk(&t, "ḩawl").and_then(|n| t.value(n)), Some(2));
         assert_eq!(walk(&t, "دير").and_then(|n| t.value(n)), None);
-        assert_eq!(walk(&t, "ḩawl").and_then(|n| t.value(n)), Some(3));
         assert!(walk(&t, "دير x").is_none());
     }
 

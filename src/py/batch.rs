@@ -18,7 +18,9 @@
 //! consumed in input order; Ctrl-C is checked after every chunk; a panic in
 //! a worker becomes a Python exception, never a hang.
 
+use super::text::StrSeq;
 use pyo3::exceptions::PyRuntimeError;
+use pyo3::ffi;
 use pyo3::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -202,4 +204,34 @@ where
         }
         result
     })
+}
+
+/// A chunk of a batch closes at this many items or code units, whichever
+/// comes first: small enough that a chunk's output stays in the cache until
+/// the calling thread converts it, large enough that the hand-over costs
+/// nothing, and a batch of a few long texts still spreads over the threads.
+const BATCH_CHUNK_ITEMS: usize = 256;
+const BATCH_CHUNK_UNITS: usize = 1 << 16;
+
+/// The chunk boundaries of a batch (`bounds[k]..bounds[k + 1]` is chunk
+/// `k`), checking every item's type first, so that a bad item fails the
+/// call before any work is done.
+pub(crate) fn chunk_bounds(texts: &StrSeq<'_>) -> PyResult<Vec<usize>> {
+    let len = texts.len();
+    let mut bounds = vec![0];
+    let (mut items, mut units) = (0, 0);
+    for i in 0..len {
+        let s = texts.get_str(i, "texts")?;
+        // SAFETY: `s` is a live `str` (a borrowed item of the tuple).
+        units += unsafe { ffi::PyUnicode_GET_LENGTH(s.as_ptr()) } as usize;
+        items += 1;
+        if items == BATCH_CHUNK_ITEMS || units >= BATCH_CHUNK_UNITS {
+            bounds.push(i + 1);
+            (items, units) = (0, 0);
+        }
+    }
+    if items > 0 {
+        bounds.push(len);
+    }
+    Ok(bounds)
 }

@@ -9,6 +9,7 @@ mod boilerplate;
 mod errors;
 mod gazetteer;
 mod normalize;
+mod place;
 mod text;
 
 use pyo3::prelude::*;
@@ -37,7 +38,9 @@ pub mod _furat {
     use super::normalize::{PyAlignment, PyNormalizer, normalize};
 
     #[pymodule_export]
-    use super::gazetteer::{PyGazetteer, PyMatch, PyPlace};
+    use super::gazetteer::PyGazetteer;
+    #[pymodule_export]
+    use super::place::{PyMatch, PyPlace};
 
     #[pymodule_export]
     use super::boilerplate::{PyArticle, PyCleaner, PyLine, clean, clean_batch};

@@ -1,6 +1,6 @@
 //! `furat.Normalizer`, `furat.Alignment` and `furat.normalize`.
 
-use super::batch::pipeline;
+use super::batch::{chunk_bounds, pipeline};
 use super::errors::{PyFuratError, input_error, option_error, type_error};
 use super::text::{StrSeq, UnitKind, Units, expect_str, new_str, units, units_unbound};
 use crate::normalize::{Alignment, CodeUnit, Normalizer, OptionValue, Options, Profile};
@@ -205,36 +205,6 @@ fn normalize_one<'py>(
         ));
     }
     Ok((out, al))
-}
-
-/// A chunk of a batch closes at this many items or code units, whichever
-/// comes first: small enough that a chunk's output stays in the cache until
-/// the calling thread converts it, large enough that the hand-over costs
-/// nothing, and a batch of a few long texts still spreads over the threads.
-const BATCH_CHUNK_ITEMS: usize = 256;
-const BATCH_CHUNK_UNITS: usize = 1 << 16;
-
-/// The chunk boundaries of a batch (`bounds[k]..bounds[k + 1]` is chunk
-/// `k`), checking every item's type first, so that a bad item fails the
-/// call before any work is done.
-fn chunk_bounds(texts: &StrSeq<'_>) -> PyResult<Vec<usize>> {
-    let len = texts.len();
-    let mut bounds = vec![0];
-    let (mut items, mut units) = (0, 0);
-    for i in 0..len {
-        let s = texts.get_str(i, "texts")?;
-        // SAFETY: `s` is a live `str` (a borrowed item of the tuple).
-        units += unsafe { ffi::PyUnicode_GET_LENGTH(s.as_ptr()) } as usize;
-        items += 1;
-        if items == BATCH_CHUNK_ITEMS || units >= BATCH_CHUNK_UNITS {
-            bounds.push(i + 1);
-            (items, units) = (0, 0);
-        }
-    }
-    if items > 0 {
-        bounds.push(len);
-    }
-    Ok(bounds)
 }
 
 /// Where one item's output is in a chunk's buffers.
