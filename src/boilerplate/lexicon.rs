@@ -62,6 +62,9 @@ pub(crate) struct Entry {
     /// Its key.
     pub(crate) key: String,
     key_chars: Vec<char>,
+    /// [`fuzzy::char_mask`] of the key: most lines are ruled out for a
+    /// typo-tolerant entry by their letters alone.
+    mask: u64,
     /// Its number of words.
     pub(crate) words: usize,
 }
@@ -218,6 +221,7 @@ impl Lexicon {
                 max_words,
                 phrase: phrase.to_owned(),
                 key_chars: key.chars().collect(),
+                mask: fuzzy::char_mask(key.chars()),
                 key,
                 words,
             });
@@ -444,14 +448,28 @@ impl Lexicon {
 
     /// A whole-line entry within its typo budget of the line.
     fn fuzzy_line(&self, key: &Key) -> Option<Hit<'_>> {
-        let chars: Vec<char> = key.text.chars().collect();
-        if chars.len() > FUZZY_MAX_CHARS || chars.len() < 6 {
+        // Only short lines (a key of at most FUZZY_MAX_CHARS characters,
+        // so at most four bytes each) are candidates.
+        if key.text.len() < 6 || key.text.len() > 4 * FUZZY_MAX_CHARS {
             return None;
         }
+        let mut buf = ['\0'; FUZZY_MAX_CHARS];
+        let mut n = 0;
+        for c in key.text.chars() {
+            if n == FUZZY_MAX_CHARS {
+                return None;
+            }
+            buf[n] = c;
+            n += 1;
+        }
+        if n < 6 {
+            return None;
+        }
+        let chars = &buf[..n];
+        let mask = fuzzy::char_mask(chars.iter().copied());
         let mut best: Option<Hit<'_>> = None;
         // Words must line up (a typo inside a word, not a word more), and
         // the lengths differ by at most the largest budget.
-        let n = chars.len();
         for len in n.saturating_sub(2)..=n + 2 {
             for &i in self
                 .fuzzy
@@ -460,7 +478,10 @@ impl Lexicon {
             {
                 let e = &self.entries[i];
                 let budget = fuzzy::budget(e.key_chars.len());
-                if let Some(d) = fuzzy::within(&chars, &e.key_chars, budget) {
+                if fuzzy::mask_edits(mask, e.mask) > budget {
+                    continue;
+                }
+                if let Some(d) = fuzzy::within(chars, &e.key_chars, budget) {
                     if best.is_none_or(|b| d < b.edits) {
                         best = Some(Hit { entry: e, edits: d });
                     }
