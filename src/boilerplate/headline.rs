@@ -327,7 +327,7 @@ pub(crate) fn site_prefix(doc: &Doc<'_>, t: usize, index: &Index) -> Option<Titl
         || head_key.iter().any(|w| doc.lex.words.media.contains(w))
         || script(head) != script(tail)
         || index.other_with(head_hash, t);
-    if !evidence || doc.lex.lookup(&head_key, &text::fold(head)).is_some() {
+    if !evidence || doc.lex.lookup(&head_key, &text::fold(head), None).is_some() {
         return None;
     }
     let tstart = doc.lines[t].tstart;
