@@ -251,7 +251,7 @@ fn shape(
         }
     }
     // "headline - Site!": the site name's punctuation is not the line's.
-    let split = if key.len() <= 30 {
+    let split = if key.len() <= 30 && key.chars_mask & super::headline::SEPARATOR_MASK != 0 {
         super::headline::split_at_separator(folded)
     } else {
         None

@@ -638,11 +638,7 @@ fn site_items<'py>(obj: Option<&Bound<'py, PyAny>>, n: usize) -> PyResult<Option
         return Ok(None);
     };
     if obj.is_instance_of::<PyString>() {
-        return Err(type_error(
-            "sites",
-            "a sequence of str or None, not a single str",
-            obj,
-        ));
+        return Err(type_error("sites", "a sequence of str or None, not a single str", obj));
     }
     let iter = obj
         .try_iter()
