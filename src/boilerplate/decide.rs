@@ -288,7 +288,7 @@ fn label_line(
         return (Label::Title, Kind::Title, Cow::Borrowed("the headline"));
     }
     if let Some(c) = &l.chrome {
-        return (Label::Boilerplate, c.kind, Cow::Owned(c.reason.clone()));
+        return (Label::Boilerplate, c.kind, c.reason.clone());
     }
     if author_again[i] {
         return (

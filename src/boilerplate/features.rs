@@ -13,10 +13,11 @@
 //! dense in function words, whatever its end.
 
 use super::dates::{self, DateTime, Found};
-use super::lexicon::{LEXICON_DATA, Lexicon, Role};
+use super::lexicon::{CLITIC, FUNCTION, HAS_FIRST, LEXICON_DATA, Lexicon, Role, VERB};
 use super::templates::SiteTemplates;
 use super::text::{self, Key};
 use super::{Kind, Options};
+use std::borrow::Cow;
 
 /// How a line ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +37,10 @@ pub(crate) enum End {
 pub(crate) struct Chrome {
     pub(crate) kind: Kind,
     pub(crate) role: Role,
-    pub(crate) reason: String,
+    /// Borrowed from the lexicon or a literal where it can be: most pages
+    /// have dozens of chrome lines, and formatting each reason was a tenth
+    /// of the cleaning time.
+    pub(crate) reason: Cow<'static, str>,
     /// Words at the start of the line that belong to the marker ("المصدر",
     /// "by"); the rest is the value (a source, an author).
     pub(crate) lead_words: usize,
@@ -79,6 +83,8 @@ pub(crate) struct Info {
     pub(crate) chrome: Option<Chrome>,
     /// Splits as "headline - Site" (a separator, a short tail).
     pub(crate) titled: bool,
+    /// A word of the line starts a `has` phrase of the lexicon.
+    pub(crate) has_first: bool,
     /// A date on a date-like line.
     pub(crate) date: Option<Found>,
     pub(crate) prose: Prose,
@@ -220,19 +226,32 @@ fn shape(
     let mut continues = false;
     // The first words tell whether a line is prose as well as all of them
     // (the thresholds are 2-3 function words): long paragraphs are only
-    // sampled, which halves the cost of this, the hottest loop.
+    // sampled, which halves the cost of this, the hottest loop. Whether a
+    // word starts a `has` phrase is asked of every word the phrases can
+    // reach, in the same lookup.
     const SAMPLE_WORDS: usize = 48;
     let sampled = key.len().min(SAMPLE_WORDS);
-    for (i, w) in key.iter().take(SAMPLE_WORDS).enumerate() {
-        let (f, v, clitic) = word_class(w, lex);
+    let reach = if key.len() <= lex.max_words_any() {
+        key.len()
+    } else {
+        sampled
+    };
+    let mut has_first = false;
+    for (i, w) in key.iter().take(reach).enumerate() {
+        let bits = lex.word_bits(w);
+        has_first |= bits & HAS_FIRST != 0;
+        if i >= SAMPLE_WORDS {
+            continue;
+        }
+        let (f, v) = (bits & FUNCTION != 0, bits & VERB != 0);
         function_words += usize::from(f);
         verbs += usize::from(v);
         if i == 0 {
-            continues = clitic && (f || v);
+            continues = bits & CLITIC != 0 && (f || v);
         }
     }
     // "headline - Site!": the site name's punctuation is not the line's.
-    let split = if key.len() <= 30 {
+    let split = if key.len() <= 30 && key.chars_mask & super::headline::SEPARATOR_MASK != 0 {
         super::headline::split_at_separator(folded)
     } else {
         None
@@ -266,6 +285,7 @@ fn shape(
         continues,
         chrome: None,
         titled,
+        has_first,
         date: None,
         prose: Prose::No,
         template: None,
@@ -277,40 +297,6 @@ fn shape(
         info.prose = Prose::No;
     }
     info
-}
-
-/// (function word, reporting verb, had a clitic), clitic-aware: the word,
-/// then without a leading و/ف, then without a leading ب/ل/ك as well.
-fn word_class(w: &str, lex: &Lexicon) -> (bool, bool, bool) {
-    let words = &lex.words;
-    // Clitics add at most two letters (four bytes in Arabic).
-    if w.len() > words.prose_word_max + 4 {
-        return (false, false, false);
-    }
-    let test = |w: &str| {
-        let bits = words.prose_words.get(w).copied().unwrap_or(0);
-        (
-            bits & super::lexicon::FUNCTION != 0,
-            bits & super::lexicon::VERB != 0,
-        )
-    };
-    let (f, v) = test(w);
-    if f || v {
-        return (f, v, false);
-    }
-    let mut rest = w;
-    for prefixes in [&['و', 'ف'][..], &['ب', 'ل', 'ك'][..]] {
-        if let Some(c) = rest.chars().next() {
-            if prefixes.contains(&c) && rest.len() > 2 * c.len_utf8() {
-                rest = &rest[c.len_utf8()..];
-                let (f, v) = test(rest);
-                if f || v {
-                    return (f, v, true);
-                }
-            }
-        }
-    }
-    (false, false, false)
 }
 
 fn end_mark(folded: &[char]) -> End {
@@ -355,7 +341,7 @@ fn prose(l: &Info) -> Prose {
     Prose::No
 }
 
-fn chrome(kind: Kind, reason: impl Into<String>) -> Option<Chrome> {
+fn chrome(kind: Kind, reason: impl Into<Cow<'static, str>>) -> Option<Chrome> {
     Some(Chrome {
         kind,
         role: Role::Line,
@@ -368,7 +354,7 @@ fn classify(
     info: &mut Info,
     orig: &[char],
     folded: &[char],
-    lex: &Lexicon,
+    lex: &'static Lexicon,
     arabic_doc: bool,
     reference: Option<DateTime>,
 ) {
@@ -383,20 +369,18 @@ fn classify(
         );
         return;
     }
-    if let Some(hit) = lex.lookup(&info.key, folded) {
+    if let Some(hit) = lex.lookup(&info.key, folded, Some(info.has_first)) {
         let e = hit.entry;
-        let how = match (e.how, hit.edits) {
-            (_, 1..) => format!(
-                "≈ \"{}\" ({} edit{})",
+        let reason = if hit.edits == 0 {
+            Cow::Borrowed(e.reason.as_str())
+        } else {
+            Cow::Owned(format!(
+                "≈ \"{}\" ({} edit{}) ({})",
                 e.phrase,
                 hit.edits,
-                if hit.edits > 1 { "s" } else { "" }
-            ),
-            (super::lexicon::Match::Line, _) => format!("is \"{}\"", e.phrase),
-            (super::lexicon::Match::Head | super::lexicon::Match::Start, _) => {
-                format!("starts with \"{}\"", e.phrase)
-            }
-            _ => format!("contains \"{}\"", e.phrase),
+                if hit.edits > 1 { "s" } else { "" },
+                e.kind
+            ))
         };
         let lead = if matches!(
             e.how,
@@ -409,7 +393,7 @@ fn classify(
         info.chrome = Some(Chrome {
             kind: e.kind,
             role: e.role,
-            reason: format!("{how} ({})", e.kind),
+            reason,
             lead_words: lead,
         });
         // A byline or source line may carry the date too.
@@ -423,11 +407,11 @@ fn classify(
             if d.others <= 2 {
                 info.date = Some(d);
                 let what = if d.relative {
-                    "a relative date"
+                    "a relative date and little else"
                 } else {
-                    "a date"
+                    "a date and little else"
                 };
-                info.chrome = chrome(Kind::Date, format!("{what} and little else"));
+                info.chrome = chrome(Kind::Date, what);
                 return;
             }
         }
@@ -445,7 +429,7 @@ fn classify(
             info.chrome = Some(Chrome {
                 kind: Kind::Byline,
                 role: Role::Line,
-                reason: format!("a byline (\"{}\") with the date", info.key.word(0)),
+                reason: format!("a byline (\"{}\") with the date", info.key.word(0)).into(),
                 lead_words: 1,
             });
             return;
@@ -453,8 +437,8 @@ fn classify(
     }
     // Every pattern has a digit unless the line is very short.
     let patterns_apply = info.words <= 4 || info.key.text.bytes().any(|b| b.is_ascii_digit());
-    if let Some((kind, _)) = patterns_apply.then(|| lex.pattern(&info.key)).flatten() {
-        info.chrome = chrome(kind, format!("{} pattern", kind.name().replace('_', " ")));
+    if let Some((kind, i)) = patterns_apply.then(|| lex.pattern(&info.key)).flatten() {
+        info.chrome = chrome(kind, lex.pattern_reason(i));
         return;
     }
     if let Some(c) = dateline(info, orig, lex) {
@@ -540,7 +524,7 @@ fn dateline(info: &Info, orig: &[char], lex: &Lexicon) -> Option<Chrome> {
         return Some(Chrome {
             kind: Kind::Dateline,
             role: Role::Line,
-            reason: "a place and a dateline tag".into(),
+            reason: Cow::Borrowed("a place and a dateline tag"),
             lead_words: place,
         });
     }

@@ -22,8 +22,22 @@ pub(crate) struct TitleSplit {
 /// Separators between a headline and a site name.
 #[inline]
 pub(crate) fn is_separator(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '|' | '｜' | '·' | '»' | '~')
+    SEPARATORS.contains(&c)
 }
+
+const SEPARATORS: [char; 8] = ['-', '–', '—', '|', '｜', '·', '»', '~'];
+
+/// The separators as a [`text::Key::chars_mask`]: a line whose mask has
+/// none of these bits has no separator.
+pub(crate) const SEPARATOR_MASK: u64 = {
+    let mut m = 0u64;
+    let mut i = 0;
+    while i < SEPARATORS.len() {
+        m |= 1 << (SEPARATORS[i] as u32 & 63);
+        i += 1;
+    }
+    m
+};
 
 pub(crate) fn is_candidate(l: &Info, consumed: bool) -> bool {
     l.headline_like()
@@ -327,7 +341,7 @@ pub(crate) fn site_prefix(doc: &Doc<'_>, t: usize, index: &Index) -> Option<Titl
         || head_key.iter().any(|w| doc.lex.words.media.contains(w))
         || script(head) != script(tail)
         || index.other_with(head_hash, t);
-    if !evidence || doc.lex.lookup(&head_key, &text::fold(head)).is_some() {
+    if !evidence || doc.lex.lookup(&head_key, &text::fold(head), None).is_some() {
         return None;
     }
     let tstart = doc.lines[t].tstart;

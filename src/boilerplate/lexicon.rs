@@ -6,11 +6,18 @@
 //! prompt is a line in `lexicon.tsv`, not code. Phrases are folded exactly
 //! as page lines are (see `text.rs`), so they are written once, the way a
 //! reader would write them.
+//!
+//! Matching is by words: a line's key is its words joined by single spaces
+//! and every phrase must sit on word boundaries, so a phrase can only start
+//! at a word that starts some phrase. One table answers, per word form,
+//! both whether it is a function word or verb (clitics included) and
+//! whether a phrase starts with it: the per-line pass looks each word up
+//! once, and the few lines with a phrase start are then checked phrase by
+//! phrase.
 
 use super::Kind;
 use super::fuzzy;
 use super::text::Key;
-use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
@@ -62,8 +69,14 @@ pub(crate) struct Entry {
     /// Its key.
     pub(crate) key: String,
     key_chars: Vec<char>,
+    /// [`fuzzy::char_mask`] of the key: most lines are ruled out for a
+    /// typo-tolerant entry by their letters alone.
+    mask: u64,
     /// Its number of words.
     pub(crate) words: usize,
+    /// The reason a line matched without typos gets: `is "..." (kind)`,
+    /// `starts with "..." (kind)` or `contains "..." (kind)`.
+    pub(crate) reason: String,
 }
 
 /// A lexicon match on a line.
@@ -98,8 +111,37 @@ pub(crate) struct Words {
 pub(crate) const FUNCTION: u8 = 1;
 /// A reporting verb.
 pub(crate) const VERB: u8 = 2;
+/// [`FUNCTION`] or [`VERB`] only after a clitic was stripped (وفي, فإن).
+pub(crate) const CLITIC: u8 = 4;
+/// A `has` phrase starts with this word.
+pub(crate) const HAS_FIRST: u8 = 8;
 
 impl Words {
+    /// The class of a word form, clitic-aware: the word itself, then
+    /// without a leading و/ف, then without a leading ب/ل/ك as well (each
+    /// strip leaving more than one letter). Used to build the word table,
+    /// which holds the answer for every form this can accept.
+    fn classify(&self, w: &str) -> u8 {
+        let test = |w: &str| self.prose_words.get(w).copied().unwrap_or(0);
+        let bits = test(w);
+        if bits != 0 {
+            return bits;
+        }
+        let mut rest = w;
+        for prefixes in [&['و', 'ف'][..], &['ب', 'ل', 'ك'][..]] {
+            if let Some(c) = rest.chars().next() {
+                if prefixes.contains(&c) && rest.len() > 2 * c.len_utf8() {
+                    rest = &rest[c.len_utf8()..];
+                    let bits = test(rest);
+                    if bits != 0 {
+                        return bits | CLITIC;
+                    }
+                }
+            }
+        }
+        0
+    }
+
     fn merge(&mut self) {
         for (set, bit) in [
             (&self.function_ar, FUNCTION),
@@ -133,13 +175,20 @@ pub(crate) struct Lexicon {
     /// Head and start phrases by their first word: one lookup of a line's
     /// first word finds the few that can start it.
     start_by_first_word: FxHashMap<String, Vec<usize>>,
-    /// Phrases matched anywhere.
-    ac_has: AhoCorasick,
-    ac_has_ids: Vec<usize>,
+    /// Phrases matched anywhere, by their first word.
+    has_by_first_word: FxHashMap<String, Vec<usize>>,
+    /// Every word form that is a function word or verb (with its clitics,
+    /// as [`Words::classify`] accepts them) or starts a `has` phrase:
+    /// [`FUNCTION`] | [`VERB`] | [`CLITIC`] | [`HAS_FIRST`].
+    word_bits: FxHashMap<String, u8>,
+    /// The longest form in `word_bits`, in bytes.
+    word_bits_max: usize,
     /// No head/start/has entry applies to a longer line.
     ac_max_words: usize,
     sym: Vec<usize>,
     patterns: Vec<(Kind, usize, Regex)>,
+    /// "counter pattern", "reading time pattern"...: the reason of each.
+    pattern_reasons: Vec<String>,
     pattern_set: RegexSet,
     pattern_max_words: usize,
     pub(crate) words: Words,
@@ -211,13 +260,20 @@ impl Lexicon {
             if key.is_empty() {
                 return Err(format!("lexicon.tsv:{n}: phrase {phrase:?} has no words"));
             }
+            let verb = match how {
+                Match::Line => "is",
+                Match::Head | Match::Start => "starts with",
+                Match::Has | Match::Sym => "contains",
+            };
             entries.push(Entry {
+                reason: format!("{verb} \"{phrase}\" ({kind})"),
                 kind,
                 how,
                 role,
                 max_words,
                 phrase: phrase.to_owned(),
                 key_chars: key.chars().collect(),
+                mask: fuzzy::char_mask(key.chars()),
                 key,
                 words,
             });
@@ -225,7 +281,7 @@ impl Lexicon {
         let mut exact = FxHashMap::default();
         let mut fuzzy_ids: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
         let mut start_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let (mut has_patterns, mut ac_has_ids) = (Vec::new(), Vec::new());
+        let mut has_by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut sym = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             match e.how {
@@ -246,17 +302,11 @@ impl Lexicon {
                     start_by_first_word.entry(first).or_default().push(i);
                 }
                 Match::Has => {
-                    has_patterns.push(e.key.clone());
-                    ac_has_ids.push(i);
+                    let first = e.key.split(' ').next().unwrap_or_default().to_owned();
+                    has_by_first_word.entry(first).or_default().push(i);
                 }
             }
         }
-        // A DFA: a few hundred short patterns make a small one, several
-        // times faster than the NFA on every line of every page.
-        let ac_has = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&has_patterns)
-            .map_err(|e| format!("lexicon automaton: {e}"))?;
         let exact_max_words = exact
             .values()
             .map(|&i: &usize| entries[i].words)
@@ -265,7 +315,7 @@ impl Lexicon {
         let ac_max_words = start_by_first_word
             .values()
             .flatten()
-            .chain(&ac_has_ids)
+            .chain(has_by_first_word.values().flatten())
             .map(|&i| entries[i].max_words)
             .max()
             .unwrap_or(0);
@@ -290,6 +340,10 @@ impl Lexicon {
         let pattern_set = RegexSet::new(patterns.iter().map(|p| p.2.as_str()))
             .map_err(|e| format!("patterns.tsv: {e}"))?;
         let pattern_max_words = patterns.iter().map(|p| p.1).max().unwrap_or(0);
+        let pattern_reasons = patterns
+            .iter()
+            .map(|p| format!("{} pattern", p.0.name().replace('_', " ")))
+            .collect();
 
         let mut words = Words::default();
         for (n, line) in data_lines(WORDS) {
@@ -318,6 +372,26 @@ impl Lexicon {
         }
 
         words.merge();
+        // Every form a prose word can take on a page: itself and with each
+        // clitic sequence in front. `classify` gives each its answer (a
+        // form may also be a word of its own, which then wins).
+        let mut word_bits: FxHashMap<String, u8> = FxHashMap::default();
+        let prefixes = [
+            "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+        ];
+        for w in words.prose_words.keys() {
+            for p in prefixes {
+                let form = format!("{p}{w}");
+                let bits = words.classify(&form);
+                if bits != 0 {
+                    word_bits.insert(form, bits);
+                }
+            }
+        }
+        for first in has_by_first_word.keys() {
+            *word_bits.entry(first.clone()).or_insert(0) |= HAS_FIRST;
+        }
+        let word_bits_max = word_bits.keys().map(String::len).max().unwrap_or(0);
 
         let mut months = FxHashMap::default();
         let mut month_first_words = FxHashSet::default();
@@ -365,11 +439,13 @@ impl Lexicon {
             exact_max_words,
             fuzzy: fuzzy_ids,
             start_by_first_word,
-            ac_has,
-            ac_has_ids,
+            has_by_first_word,
+            word_bits,
+            word_bits_max,
             ac_max_words,
             sym,
             patterns,
+            pattern_reasons,
             pattern_set,
             pattern_max_words,
             words,
@@ -378,10 +454,31 @@ impl Lexicon {
         })
     }
 
+    /// No head, start or has phrase applies to a line of more words.
+    pub(crate) fn max_words_any(&self) -> usize {
+        self.ac_max_words
+    }
+
+    /// The [`FUNCTION`] | [`VERB`] | [`CLITIC`] | [`HAS_FIRST`] bits of a
+    /// word of a key.
+    #[inline]
+    pub(crate) fn word_bits(&self, w: &str) -> u8 {
+        if w.len() > self.word_bits_max {
+            return 0;
+        }
+        self.word_bits.get(w).copied().unwrap_or(0)
+    }
+
     /// The best lexicon match for a line, if any: whole-line matches first,
     /// then heads, starts, phrases inside, symbols; the longest phrase
-    /// within each.
-    pub(crate) fn lookup(&self, key: &Key, folded: &[char]) -> Option<Hit<'_>> {
+    /// within each. `has_first` says whether a word of the line starts a
+    /// `has` phrase (from [`Lexicon::word_bits`]), or `None` when not known.
+    pub(crate) fn lookup(
+        &self,
+        key: &Key,
+        folded: &[char],
+        has_first: Option<bool>,
+    ) -> Option<Hit<'_>> {
         if key.text.is_empty() {
             return None;
         }
@@ -396,36 +493,36 @@ impl Lexicon {
         }
         let text = key.text.as_bytes();
         let mut best: Option<&Entry> = None;
-        let mut consider = |i: usize, s: usize, t: usize| {
-            let e = &self.entries[i];
-            let bounded = (s == 0 || text[s - 1] == b' ') && (t == text.len() || text[t] == b' ');
-            if !bounded || n > e.max_words {
-                return;
-            }
-            let ok = match e.how {
-                Match::Head => n == e.words || key.sep_at == Some(e.words),
-                _ => true,
-            };
-            if ok
-                && best.is_none_or(|b| {
-                    (e.how, std::cmp::Reverse(e.words)) < (b.how, std::cmp::Reverse(b.words))
-                })
-            {
-                best = Some(e);
-            }
-        };
         if n <= self.ac_max_words {
+            // Head and start phrases: the longest of each kind wins, heads
+            // before starts, the first listed among equals.
             for &i in self
                 .start_by_first_word
                 .get(key.word(0))
                 .map_or(&[][..], Vec::as_slice)
             {
-                if key.text.starts_with(self.entries[i].key.as_str()) {
-                    consider(i, 0, self.entries[i].key.len());
+                let e = &self.entries[i];
+                let t = e.key.len();
+                let bounded = t == text.len() || text.get(t) == Some(&b' ');
+                let ok = match e.how {
+                    Match::Head => n == e.words || key.sep_at == Some(e.words),
+                    _ => true,
+                };
+                if bounded
+                    && n <= e.max_words
+                    && ok
+                    && key.text.starts_with(e.key.as_str())
+                    && best.is_none_or(|b| {
+                        (e.how, std::cmp::Reverse(e.words)) < (b.how, std::cmp::Reverse(b.words))
+                    })
+                {
+                    best = Some(e);
                 }
             }
-            for m in self.ac_has.find_overlapping_iter(&key.text) {
-                consider(self.ac_has_ids[m.pattern().as_usize()], m.start(), m.end());
+            // Phrases anywhere (only when no head or start matched, which
+            // would win): the longest, the one ending first among equals.
+            if best.is_none() && has_first != Some(false) {
+                best = self.has_phrase(key);
             }
         }
         if let Some(e) = best {
@@ -434,7 +531,9 @@ impl Lexicon {
         if n <= 25 {
             for &i in &self.sym {
                 let e = &self.entries[i];
-                if contains(folded, &e.key_chars) {
+                if key.chars_mask & fuzzy::char_mask(e.key_chars[..1].iter().copied()) != 0
+                    && contains(folded, &e.key_chars)
+                {
                     return Some(Hit { entry: e, edits: 0 });
                 }
             }
@@ -442,16 +541,58 @@ impl Lexicon {
         self.fuzzy_line(key)
     }
 
+    /// The best `has` phrase in a line: the one with most words, and among
+    /// those the one that ends first.
+    fn has_phrase(&self, key: &Key) -> Option<&Entry> {
+        let text = key.text.as_bytes();
+        let n = key.len();
+        let mut best: Option<(&Entry, usize)> = None;
+        for (p, &(s, _)) in key.words.iter().enumerate() {
+            let w = key.word(p);
+            if self.word_bits(w) & HAS_FIRST == 0 {
+                continue;
+            }
+            for &i in self.has_by_first_word.get(w).map_or(&[][..], Vec::as_slice) {
+                let e = &self.entries[i];
+                let end = s as usize + e.key.len();
+                if n <= e.max_words
+                    && (end == text.len() || text.get(end) == Some(&b' '))
+                    && text[s as usize..].starts_with(e.key.as_bytes())
+                    && best.is_none_or(|(b, b_end)| {
+                        (std::cmp::Reverse(e.words), end) < (std::cmp::Reverse(b.words), b_end)
+                    })
+                {
+                    best = Some((e, end));
+                }
+            }
+        }
+        best.map(|b| b.0)
+    }
+
     /// A whole-line entry within its typo budget of the line.
     fn fuzzy_line(&self, key: &Key) -> Option<Hit<'_>> {
-        let chars: Vec<char> = key.text.chars().collect();
-        if chars.len() > FUZZY_MAX_CHARS || chars.len() < 6 {
+        // Only short lines (a key of at most FUZZY_MAX_CHARS characters,
+        // so at most four bytes each) are candidates.
+        if key.text.len() < 6 || key.text.len() > 4 * FUZZY_MAX_CHARS {
             return None;
         }
+        let mut buf = ['\0'; FUZZY_MAX_CHARS];
+        let mut n = 0;
+        for c in key.text.chars() {
+            if n == FUZZY_MAX_CHARS {
+                return None;
+            }
+            buf[n] = c;
+            n += 1;
+        }
+        if n < 6 {
+            return None;
+        }
+        let chars = &buf[..n];
+        let mask = fuzzy::char_mask(chars.iter().copied());
         let mut best: Option<Hit<'_>> = None;
         // Words must line up (a typo inside a word, not a word more), and
         // the lengths differ by at most the largest budget.
-        let n = chars.len();
         for len in n.saturating_sub(2)..=n + 2 {
             for &i in self
                 .fuzzy
@@ -460,7 +601,10 @@ impl Lexicon {
             {
                 let e = &self.entries[i];
                 let budget = fuzzy::budget(e.key_chars.len());
-                if let Some(d) = fuzzy::within(&chars, &e.key_chars, budget) {
+                if fuzzy::mask_edits(mask, e.mask) > budget {
+                    continue;
+                }
+                if let Some(d) = fuzzy::within(chars, &e.key_chars, budget) {
                     if best.is_none_or(|b| d < b.edits) {
                         best = Some(Hit { entry: e, edits: d });
                     }
@@ -468,6 +612,11 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// The reason given for a line that matches pattern `i`.
+    pub(crate) fn pattern_reason(&'static self, i: usize) -> &'static str {
+        &self.pattern_reasons[i]
     }
 
     /// The kind of the first line-shape pattern the key matches.
@@ -524,7 +673,7 @@ mod tests {
         let folded = super::super::text::fold(&chars);
         let key = Key::new(&folded);
         LEXICON_DATA
-            .lookup(&key, &folded)
+            .lookup(&key, &folded, None)
             .map(|h| (h.entry.kind, h.entry.role, h.edits))
     }
 

@@ -118,61 +118,85 @@ pub(crate) struct Key {
     /// How many words precede the first separator (`:`, `|`, `-`, `–`, `/`, `..`),
     /// when the line has one after at least one word.
     pub(crate) sep_at: Option<usize>,
+    /// Every character of the folded line, as a set of 64 bits (the code
+    /// point modulo 64): a line can only contain a string whose characters
+    /// are all in it, which rules most lines out for the symbol phrases
+    /// (©) and for headline separators at the cost of one OR a character.
+    pub(crate) chars_mask: u64,
 }
 
 impl Key {
     /// The key of folded characters.
     pub(crate) fn new(folded: &[char]) -> Key {
+        // Built as bytes: every character pushed is a whole UTF-8 sequence,
+        // and the two cases that make up nearly all text (ASCII, Arabic
+        // letters) are encoded inline rather than through `String::push`.
+        let mut text: Vec<u8> = Vec::with_capacity(folded.len() * 2 + 2);
         let mut key = Key {
-            text: String::with_capacity(folded.len() * 2),
             words: Vec::with_capacity(folded.len() / 4 + 1),
             ..Key::default()
         };
         let mut in_word = false;
         let mut word_start = 0u32;
+        let mut chars_mask = 0u64;
         for (i, &c) in folded.iter().enumerate() {
-            // One classification per character: Arabic letter, ASCII, or
+            let u = c as u32;
+            chars_mask |= 1 << (u & 63);
+            // One classification per character: ASCII, Arabic letter, or
             // (rarely) anything else through the Unicode tables.
-            let word = if is_arabic_letter(c) {
+            let word = if u < 0x80 {
+                let b = u as u8;
+                key.latin += usize::from(b.is_ascii_alphabetic());
+                key.commas += usize::from(b == b',' || b == b';');
+                b.is_ascii_alphanumeric()
+            } else if is_arabic_letter(c) {
                 key.arabic += 1;
                 true
-            } else if c.is_ascii() {
-                key.latin += usize::from(c.is_ascii_alphabetic());
-                key.commas += usize::from(c == ',' || c == ';');
-                c.is_ascii_alphanumeric()
             } else {
                 let alpha = c.is_alphanumeric();
-                key.latin += usize::from((c as u32) < 0x0250 && alpha);
+                key.latin += usize::from(u < 0x0250 && alpha);
                 alpha
             };
             if word {
                 if !in_word {
-                    if !key.text.is_empty() {
-                        key.text.push(' ');
+                    if !text.is_empty() {
+                        text.push(b' ');
                     }
-                    word_start = key.text.len() as u32;
+                    word_start = text.len() as u32;
                     in_word = true;
                 }
-                key.text.push(c);
+                if u < 0x80 {
+                    text.push(u as u8);
+                } else if u < 0x800 {
+                    text.extend_from_slice(&[0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8]);
+                } else {
+                    text.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
             } else {
                 if in_word {
-                    key.words.push((word_start, key.text.len() as u32));
+                    key.words.push((word_start, text.len() as u32));
                     in_word = false;
                 }
                 // ".." (and "…", folded to "...") separate like a colon:
                 // "إقرأ أيضا.. العراق يعلن".
-                let dots = c == '.' && folded.get(i + 1) == Some(&'.');
                 if key.sep_at.is_none()
                     && !key.words.is_empty()
-                    && (matches!(c, ':' | '|' | '-' | '/') || dots)
+                    && (matches!(c, ':' | '|' | '-' | '/')
+                        || c == '.' && folded.get(i + 1) == Some(&'.'))
                 {
                     key.sep_at = Some(key.words.len());
                 }
             }
         }
         if in_word {
-            key.words.push((word_start, key.text.len() as u32));
+            key.words.push((word_start, text.len() as u32));
         }
+        key.chars_mask = chars_mask;
+        // SAFETY: `text` holds only whole UTF-8 sequences: ASCII bytes,
+        // two-byte sequences of code points below U+0800 encoded above, and
+        // `char::encode_utf8` output. (Validating them again cost a tenth
+        // of the cleaning time.)
+        key.text = unsafe { String::from_utf8_unchecked(text) };
         key
     }
 
