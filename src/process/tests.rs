@@ -177,8 +177,9 @@ fn document_maps_spans_back_and_refuses_straddling_ones() {
 #[test]
 fn site_templates_apply() {
     use crate::boilerplate::{TemplateParams, Templates};
-    // The same promo line with a place name on every page of a site.
-    let promo = "تابعوا آخر أخبار الرقة على قناتنا في تلغرام اليوم";
+    // A paragraph on every page of a site (an "about the region" blurb):
+    // content on one page, template across the site.
+    let promo = "وتشهد مدينة الرقة منذ أشهر توترا أمنيا متصاعدا بين الفصائل المحلية والقوات المسيطرة على المنطقة.";
     let pages: Vec<String> = (0..6)
         .map(|i| {
             format!(
@@ -192,6 +193,8 @@ fn site_templates_apply() {
     let t = Templates::fit(&refs, None, TemplateParams::default(), 1).unwrap();
     let page = chars(&pages[0]);
     let g = builtin();
+    let without = process_chars(&page, &Options::default(), None, &g);
+    assert!(without.places.iter().any(|m| m.found.text == "الرقة"));
     let with = process_chars(&page, &Options::default(), t.site(""), &g);
     assert!(
         with.places.iter().all(|m| m.found.text != "الرقة"),

@@ -4,6 +4,7 @@ use super::errors::{PyFuratError, type_error};
 use super::text::{Units, expect_str, str_items, units};
 use crate::gazetteer::{Gazetteer, Match, Place, Record};
 use crate::parallel;
+use crate::process::Part;
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
@@ -59,11 +60,20 @@ pub(crate) struct PyPlace {
 #[pyclass(module = "furat", name = "Match", frozen)]
 pub(crate) struct PyMatch {
     inner: Match,
+    /// The part of the article (`furat.process`); None from `find`.
+    part: Option<Part>,
+}
+
+impl PyMatch {
+    /// A mention of `furat.process`, in the title or the body.
+    pub(crate) fn with_part(inner: Match, part: Option<Part>) -> PyMatch {
+        PyMatch { inner, part }
+    }
 }
 
 /// A score as Python shows it: the f32 rounded to 4 places (0.95, not
 /// 0.949999988).
-fn py_score(s: f32) -> f64 {
+pub(crate) fn py_score(s: f32) -> f64 {
     (f64::from(s) * 1e4).round() / 1e4
 }
 
@@ -197,7 +207,10 @@ fn place_record(p: &Place) -> Record {
 }
 
 fn matches_to_py(py: Python<'_>, found: Vec<Match>) -> PyResult<Bound<'_, PyList>> {
-    let items: Vec<PyMatch> = found.into_iter().map(|m| PyMatch { inner: m }).collect();
+    let items: Vec<PyMatch> = found
+        .into_iter()
+        .map(|m| PyMatch::with_part(m, None))
+        .collect();
     let list = PyList::empty(py);
     for m in items {
         list.append(Bound::new(py, m)?)?;
@@ -620,8 +633,26 @@ impl PyMatch {
             .collect()
     }
 
+    /// Where the mention lies in a processed article: "title" or "body";
+    /// None for a match of ``Gazetteer.find``.
+    #[getter]
+    fn part(&self) -> Option<&'static str> {
+        self.part.map(Part::name)
+    }
+
+    /// A flat, JSON-ready record, one row of a table: ``start``, ``end``,
+    /// ``surface``, ``part``, ``proclitic``, ``score``, ``pcode``,
+    /// ``level``, ``name_en``, ``name_ar``, ``governorate`` (the admin1
+    /// P-code) with ``governorate_en``/``governorate_ar``, ``lat``, ``lon``,
+    /// ``alternatives`` (P-codes). What ``Article.to_dict()`` and the
+    /// command line write for each mention.
+    fn to_record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::process::mention_record(py, &self.inner, self.part)
+    }
+
     /// A plain dict (JSON-ready): the span, the place as a dict, the
-    /// alternatives' P-codes.
+    /// alternatives as dicts, and the part (None from ``find``);
+    /// ``Match.from_dict`` rebuilds the match.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("start", self.inner.start)?;
@@ -637,6 +668,7 @@ impl PyMatch {
             .map(|p| place_dict(py, p))
             .collect::<PyResult<_>>()?;
         d.set_item("alternatives", alts)?;
+        d.set_item("part", self.part.map(Part::name))?;
         Ok(d)
     }
 
@@ -658,7 +690,20 @@ impl PyMatch {
         let proclitic: String = get("proclitic")?.extract()?;
         let proclitic = crate::gazetteer::proclitic_str(&proclitic)
             .ok_or_else(|| super::errors::input_error(format!("not a proclitic: {proclitic:?}")))?;
+        // Optional: dicts written before matches had a part have none.
+        let part = match d.get_item("part")? {
+            Some(p) if !p.is_none() => {
+                let name: String = p.extract()?;
+                Some(Part::parse(&name).ok_or_else(|| {
+                    super::errors::input_error(format!(
+                        "part must be \"title\", \"body\" or None, got {name:?}"
+                    ))
+                })?)
+            }
+            _ => None,
+        };
         Ok(PyMatch {
+            part,
             inner: Match {
                 start: get("start")?.extract()?,
                 end: get("end")?.extract()?,
@@ -674,7 +719,7 @@ impl PyMatch {
     fn __repr__(&self) -> String {
         let m = &self.inner;
         format!(
-            "<Match {} [{}:{}] {} {} ({}){}{}>",
+            "<Match {} [{}:{}] {} {} ({}){}{}{}>",
             quoted(&m.text),
             m.start,
             m.end,
@@ -690,14 +735,16 @@ impl PyMatch {
                 format!(" score={:.2}", m.score)
             } else {
                 String::new()
-            }
+            },
+            self.part.map(|p| format!(" in {p}")).unwrap_or_default()
         )
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyMatch>().is_ok_and(|o| {
             let (a, b) = (&o.get().inner, &self.inner);
-            a.start == b.start
+            o.get().part == self.part
+                && a.start == b.start
                 && a.end == b.end
                 && a.text == b.text
                 && a.proclitic == b.proclitic

@@ -9,6 +9,7 @@ mod boilerplate;
 mod errors;
 mod gazetteer;
 mod normalize;
+mod process;
 mod text;
 
 use pyo3::prelude::*;
@@ -41,6 +42,9 @@ pub mod _furat {
 
     #[pymodule_export]
     use super::boilerplate::{PyArticle, PyCleaner, PyLine, clean, clean_batch};
+
+    #[pymodule_export]
+    use super::process::{process, process_batch};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
