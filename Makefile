@@ -27,7 +27,7 @@ build-dev: $(PY) ## build the extension (release) into the venv, in place
 
 .PHONY: demo
 demo: build-dev ## install furat and run its main job on the built-in example
-	$(PY) -m furat.demo examples/articles
+	$(VENV)/bin/furat process examples/articles --output-format pretty
 
 .PHONY: test-deps
 test-deps: $(PY) ## install what the tests need (pytest, hypothesis, the oracles)
@@ -36,7 +36,7 @@ test-deps: $(PY) ## install what the tests need (pytest, hypothesis, the oracles
 	# CAMeL Tools pulls torch; its utils need only emoji (issue #2).
 	$(PIP) install --no-deps camel-tools
 	# pipelines (issue 5): Parquet output, pandas/Polars, Dask, the notebook.
-	$(PIP) install pandas polars pyarrow 'dask[bag,dataframe]' distributed nbclient nbformat ipykernel
+	$(PIP) install pandas polars pyarrow 'dask[bag,dataframe]' distributed nbclient nbformat ipykernel folium
 
 .PHONY: test
 test: test-deps build-dev ## run every test: cargo, pytest, stubs, each CPython 3.10-3.13

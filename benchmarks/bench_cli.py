@@ -1,7 +1,7 @@
 """Documents per second and peak memory of the ``furat`` command.
 
-    python benchmarks/bench_cli.py                    # furat normalize
-    python benchmarks/bench_cli.py --job process      # once the engines land
+    python benchmarks/bench_cli.py                    # furat process, the main job
+    python benchmarks/bench_cli.py --job normalize    # any other job
 
 Throughput: the sample articles (examples/articles) repeated to 10,000
 documents, as a directory of plain-text files and as one JSONL file, with 1
@@ -144,7 +144,7 @@ def peak_memory(cmd: list[str]) -> tuple[float, float, float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--job", default="normalize", choices=("process", "clean", "places", "normalize"))
+    ap.add_argument("--job", default="process", choices=("process", "clean", "places", "normalize"))
     ap.add_argument("--docs", type=int, default=10_000, help="documents for the throughput runs")
     ap.add_argument("--memory-docs", default="10000,30000,100000", help="document counts for the memory runs")
     ap.add_argument("--repeat", type=int, default=3, help="runs per throughput measure (best kept)")

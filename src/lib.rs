@@ -2,7 +2,8 @@
 //!
 //! The crate has two layers:
 //!
-//! * the core modules ([`normalize`], and the engines built on it), plain
+//! * the core modules ([`normalize`], the engines built on it, and
+//!   [`process`], which runs them together), plain
 //!   Rust that knows nothing of Python and is tested with `cargo test`;
 //! * `py`, the thin PyO3 layer compiled only with the `python` feature, which
 //!   maturin turns on when it builds the `furat._furat` extension.
@@ -15,6 +16,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod normalize;
 pub mod parallel;
+pub mod process;
 
 #[cfg(feature = "python")]
 mod py;
@@ -39,5 +41,7 @@ mod oibits {
         assert_all::<crate::gazetteer::Match>();
         assert_all::<crate::boilerplate::Article>();
         assert_all::<crate::boilerplate::Templates>();
+        assert_all::<crate::process::Processed>();
+        assert_all::<crate::process::Document>();
     }
 }

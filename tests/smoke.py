@@ -24,6 +24,12 @@ page = "قصف على ريف دير الزور - موقع\n24 كانون الث�
 a = furat.clean(page)
 assert a.labels == ["title", "boilerplate", "content", "boilerplate"] and a.meta["date"] == "2024-01-24"
 assert pickle.loads(pickle.dumps(a)) == a and furat.clean_batch([page] * 100)[99] == a
+# process (issue 5): clean plus the places of title and body, spans in the page.
+p = furat.process(page, id=1)
+assert [(m.text, m.part) for m in p.places] == [("دير الزور", "title"), ("دير الزور", "body")]
+assert all(page[m.start : m.end] == m.text for m in p.places)
+assert pickle.loads(pickle.dumps(p)) == p and furat.process_batch([page] * 100)[99].places == p.places
+assert p.to_dict(lines=False)["places"][0]["pcode"] == "SY09"
 print(f"furat {furat.__version__} ok on Python {sys.version.split()[0]}")
 
 # pipelines (issue 5): the command-line tool runs on this Python, with no
@@ -38,3 +44,7 @@ proc = subprocess.run(
     check=True,
 )
 assert json.loads(proc.stdout)["text"] == "دير الزور", proc
+proc = subprocess.run(
+    [sys.executable, "-m", "furat.cli", "process", "-", "-q"], input=page.encode(), capture_output=True, check=True
+)
+assert [m["surface"] for m in json.loads(proc.stdout)["places"]] == ["دير الزور", "دير الزور"], proc

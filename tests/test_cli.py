@@ -272,13 +272,15 @@ def test_output_equal_to_an_input_is_refused(tmp_path: Path, capsys: pytest.Capt
     assert src.read_text() == '{"text": "a"}\n'
 
 
-@pytest.mark.parametrize("job", ["process"])
-def test_jobs_without_their_engine_fail_clearly(job: str, tmp_path: Path) -> None:
+def test_a_job_without_its_engine_fails_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A build without the process engine (an older or partial build).
+    monkeypatch.delattr(furat._furat, "process_batch")
     out = tmp_path / "out.jsonl"
     out.write_text("old\n")
-    proc = run_cli(job, str(ARTICLES[0]), "-o", str(out))
-    assert proc.returncode == 2
-    assert f"furat {job}: {job} is not available in this build of furat" in proc.stderr.decode()
+    assert main(["process", str(ARTICLES[0]), "-o", str(out)]) == 2
+    assert "furat process: process is not available in this build of furat" in capsys.readouterr().err
     assert out.read_text() == "old\n"
     assert sorted(os.listdir(tmp_path)) == ["out.jsonl"]
 
@@ -409,55 +411,133 @@ def test_ctrl_c_leaves_the_old_output(tmp_path: Path, parallel: str) -> None:
     assert sorted(os.listdir(tmp_path)) == ["many.jsonl", "out.jsonl"]
 
 
-class _FakeArticle:
-    """Stands in for furat.Article until issues 3-5 land: the CLI's wiring
-    of `process`, not the engine, is under test."""
-
-    def __init__(self, text: str, site: str | None) -> None:
-        self.text, self.site = text, site
-
-    def to_dict(self) -> dict[str, Any]:
-        words = self.text.split()
-        return {
-            "id": None,
-            "title": words[0],
-            "body": " ".join(words[1:]),
-            "meta": {"site": self.site},
-            "places": [{"surface": w, "span": [0, len(w)]} for w in words if w.startswith("ال")],
-        }
+PROCESS_FIELDS = {"id", "source", "title", "body", "meta", "places"}
 
 
-def test_process_is_wired_to_the_engine_batch_call(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    calls: list[tuple[list[str], list[str | None], int | None]] = []
+def _text_of(corpus: Path, row: dict[str, Any]) -> str | None:
+    """The text of a document row of the corpus, as the CLI read it."""
+    source = row["source"]
+    if source.endswith(".txt"):
+        return Path(source).read_text(encoding="utf-8")
+    if source.endswith(".txt.gz"):
+        return gzip.decompress(Path(source).read_bytes()).decode()
+    return None
 
-    def process_batch(texts: list[str], *, sites: list[str | None], threads: int | None) -> list[_FakeArticle]:
-        calls.append((texts, sites, threads))
-        return [_FakeArticle(t, s) for t, s in zip(texts, sites, strict=True)]
 
-    monkeypatch.setattr(furat._furat, "process_batch", process_batch, raising=False)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_process_accounts_for_every_record(corpus: Path, tmp_path: Path, jobs: str) -> None:
+    """The main job end to end on a directory of text, JSONL and WET files
+    with damage in the middle: one row per record, the documents processed
+    exactly as furat.process does, the damaged ones reported."""
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("process", str(corpus), "-o", str(out), "-j", jobs, "--batch-size", "3")
+    assert proc.returncode == 1
+    rows = read_jsonl(out)
+    assert [(r["id"], r.get("error")) for r in rows] == EXPECTED
+    found = 0
+    for r in rows:
+        if "error" in r:
+            assert set(r) == {"id", "source", "error"}
+            continue
+        assert set(r) == PROCESS_FIELDS
+        text = _text_of(corpus, r)
+        if text is not None:
+            expected = furat.process(text).to_dict(lines=False)
+            assert {k: r[k] for k in ("title", "body", "meta", "places")} == expected
+            for m in r["places"]:
+                assert text[m["start"] : m["end"]] == m["surface"]
+                assert m["part"] in ("title", "body")
+        found += len(r["places"])
+    assert found > 10
+    summary = proc.stderr.decode()
+    assert f"17 documents read, 8 written, 9 failed; {found} places found" in summary
+
+
+def test_process_wet_records_keep_their_uri_and_site(tmp_path: Path) -> None:
+    page = ARTICLES[1].read_text(encoding="utf-8")
+    wet = tmp_path / "cc.warc.wet.gz"
+    wet.write_bytes(
+        wetfiles.gzip_members(
+            [
+                wetfiles.warcinfo(),
+                wetfiles.record(page, uri="https://www.baladi-news.com/1"),
+                wetfiles.record(b"\xff\xfe", uri="https://x.org/bad"),
+                wetfiles.record("قصف على دير الزور", uri="https://x.org/2"),
+            ]
+        )
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["process", str(wet), "-o", str(out), "-q", "--keep", "WARC-Target-URI"]) == 1
+    rows = read_jsonl(out)
+    assert [r["id"] for r in rows] == ["https://www.baladi-news.com/1", "https://x.org/bad", "https://x.org/2"]
+    assert rows[0]["places"] == furat.process(page).to_dict()["places"]
+    assert rows[1]["error"] == "invalid UTF-8 at byte 0"
+    assert rows[0]["WARC-Target-URI"] == "https://www.baladi-news.com/1"
+
+
+def test_process_csv_and_parquet_rows(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(
-        json.dumps({"id": "a", "text": "عنوان في الحسكة والرقة", "site": "x.sy"}, ensure_ascii=False) + "\n"
+        json.dumps({"id": "a", "text": ARTICLES[2].read_text(encoding="utf-8")}, ensure_ascii=False) + "\n"
         + json.dumps({"id": "b", "text": ""}) + "\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    assert main(["process", str(src), "-o", str(out), "-j", "1"]) == 1
-    assert calls == [(["عنوان في الحسكة والرقة"], ["x.sy"], 1)]
-    assert read_jsonl(out) == [
-        {"id": "a", "source": f"{src}:1", "title": "عنوان", "body": "في الحسكة والرقة", "meta": {"site": "x.sy"},
-         "places": [{"surface": "الحسكة", "span": [0, 6]}]},
-        {"id": "b", "source": f"{src}:2", "error": "empty text"},
-    ]
-    assert "2 documents read, 1 written, 1 failed; 1 places found" in capsys.readouterr().err
+    expected = furat.process(ARTICLES[2].read_text(encoding="utf-8")).to_dict(lines=False)
     csv_out = tmp_path / "out.csv"
     assert main(["process", str(src), "-o", str(csv_out), "-q"]) == 1
     with csv_out.open(newline="", encoding="utf-8") as f:
-        row = next(csv.DictReader(f))
-    assert json.loads(row["places"]) == [{"surface": "الحسكة", "span": [0, 6]}]
-    assert json.loads(row["meta"]) == {"site": "x.sy"}
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["id", "source", "title", "body", "meta", "places", "error"]
+    assert json.loads(rows[0]["places"]) == expected["places"]
+    assert json.loads(rows[0]["meta"]) == expected["meta"] and rows[0]["body"] == expected["body"]
+    assert rows[1]["error"] == "empty text"
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq_out = tmp_path / "out.parquet"
+    assert main(["process", str(src), "-o", str(pq_out), "-q"]) == 1
+    table = pq.read_table(pq_out).to_pylist()
+    assert json.loads(table[0]["places"]) == expected["places"] and table[1]["error"] == "empty text"
+
+
+def test_process_pretty_output_shows_the_places_of_each_document(corpus: Path) -> None:
+    proc = run_cli("process", str(corpus), "-t", "pretty", "-j", "1")
+    assert proc.returncode == 1
+    out = proc.stdout.decode()
+    blocks = [b for b in out.split("\n\n") if b.strip()]
+    assert [b.split(" · ")[0].split("\n")[0] for b in blocks] == [i for i, _ in EXPECTED]
+    first = furat.process(ARTICLES[0].read_text(encoding="utf-8"))
+    places = first.places or []
+    assert f"{len(places)} mentions of {len({m.place.pcode for m in places})} places" in blocks[0]
+    for m in places:
+        assert m.place.pcode in blocks[0] and m.place.name_en in blocks[0]
+    assert "b/bad · FAILED: invalid UTF-8 at byte 12" in out
+    assert "17 documents read, 8 written, 9 failed" in proc.stderr.decode()
+
+
+def test_process_with_site_templates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blurb = "وتشهد مدينة الرقة منذ أشهر توترا أمنيا متصاعدا بين الفصائل المحلية والقوات المسيطرة على المنطقة."
+    pages = [
+        f"عنوان الخبر رقم {i} عن الحسكة\n"
+        f"قال مصدر محلي إن دورية جابت شوارع الحسكة في اليوم {i} وسط انتشار أمني واسع في الأحياء الشرقية للمدينة.\n"
+        f"{blurb}"
+        for i in range(6)
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": str(i), "text": p, "site": "a.sy"}, ensure_ascii=False) + "\n" for i, p in enumerate(pages)))
+    templates = tmp_path / "a.templates"
+    furat.Cleaner.fit(pages, sites=["a.sy"] * 6).save(templates)
+    plain, stripped = tmp_path / "plain.jsonl", tmp_path / "stripped.jsonl"
+    assert main(["process", str(src), "-o", str(plain), "-q"]) == 0
+    assert main(["process", str(src), "--templates", str(templates), "-o", str(stripped), "-q"]) == 0
+    assert all("الرقة" in [m["surface"] for m in r["places"]] for r in read_jsonl(plain))
+    assert all("الرقة" not in [m["surface"] for m in r["places"]] for r in read_jsonl(stripped))
+    assert main(["clean", str(src), "--templates", str(templates), "-o", str(stripped), "-q"]) == 0
+    assert all("الرقة" not in r["body"] for r in read_jsonl(stripped))
+    # A missing or corrupt templates file is a usage error, before any input is read.
+    assert main(["process", str(src), "--templates", str(tmp_path / "nope")]) == 2
+    assert "--templates" in capsys.readouterr().err
+    (tmp_path / "bad.templates").write_bytes(b"not a cleaner")
+    assert main(["process", str(src), "--templates", str(tmp_path / "bad.templates")]) == 2
+    assert "--templates" in capsys.readouterr().err
 
 
 def test_legacy_encodings_and_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -512,7 +592,8 @@ def test_places_finds_the_places_of_each_document(tmp_path: Path) -> None:
     assert main(["places", str(src), "-o", str(out), "-q"]) == 0
     rows = {r["id"]: r for r in read_jsonl(out)}
     text = "قصف على الحَسَكَة وبريف ديرالزور"
-    spans = [(m["start"], m["end"], m["place"]["pcode"]) for m in rows["a"]["places"]]
+    spans = [(m["start"], m["end"], m["pcode"]) for m in rows["a"]["places"]]
+    assert rows["a"]["places"] == [m.to_record() for m in furat.Gazetteer.default().find(text)]
     assert [text[s:e] for s, e, _ in spans] == ["الحَسَكَة", "ديرالزور"]
     assert [p for _, _, p in spans] == ["SY08", "SY09"]
     assert rows["b"]["places"] == []

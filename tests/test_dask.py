@@ -3,6 +3,7 @@ real distributed cluster of two worker processes, equal to one process."""
 
 from __future__ import annotations
 
+import json
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import dask.dataframe as dd  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import furat.dask  # noqa: E402
+import furat.pandas  # noqa: E402  (registers Series.furat)
 
 ARTICLES = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.glob("examples/articles/*.txt"))]
 # A corpus: every line of the sample articles, with a few missing values.
@@ -78,8 +80,87 @@ def test_map_texts_runs_a_task_per_partition() -> None:
     ]
 
 
+ROOT = Path(__file__).parent.parent
+#: Pages to process: the samples and the held-out boilerplate pages, twice.
+PAGES: list[str | None] = [
+    *ARTICLES,
+    *(json.loads(line)["text"] for line in (ROOT / "testdata/boilerplate/heldout.jsonl").read_text("utf-8").splitlines()),
+] * 2
+PAGES[3] = None
+
+
+@pytest.mark.slow
+def test_process_bag_on_a_cluster_equals_one_process(client: distributed.Client) -> None:
+    bag = db.from_sequence(PAGES, npartitions=6)
+    with distributed.get_task_stream(client) as stream:
+        out = furat.dask.process(bag).compute()
+    assert len({task["worker"] for task in stream.data}) == 2
+    expected = [None if t is None else furat.process(t).to_dict(lines=False) for t in PAGES]
+    assert out == expected
+    assert sum(len(r["places"]) for r in out if r) > 50
+
+
+@pytest.mark.slow
+def test_process_records_on_a_cluster_equals_the_command_line(client: distributed.Client, tmp_path: Path) -> None:
+    import wetfiles
+
+    from furat.cli import main
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for i, text in enumerate(ARTICLES):
+        (root / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    (root / "bad.txt").write_bytes(b"\xff\xfe broken")
+    wet = tmp_path / "cc.warc.wet.gz"
+    wet.write_bytes(
+        wetfiles.gzip_members(
+            [
+                wetfiles.warcinfo(),
+                wetfiles.record(ARTICLES[1], uri="https://www.a.sy/1"),
+                wetfiles.record(b"\xff", uri="https://b.sy/2"),
+                wetfiles.record(ARTICLES[2], uri="https://a.sy/3"),
+            ]
+        )
+    )
+    paths = [str(p) for p in sorted(root.iterdir())] + [str(wet)]
+    rows = furat.dask.process(furat.dask.read_records(paths)).compute()
+    out = tmp_path / "cli.jsonl"
+    assert main(["process", *paths, "-o", str(out), "-q", "-j", "1"]) == 1
+    cli_rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows == cli_rows
+    assert len(rows) == len(ARTICLES) + 1 + 3  # every record accounted for
+    assert [r["error"] for r in rows if "error" in r] == ["invalid UTF-8 at byte 0"] * 2
+
+
+@pytest.mark.slow
+def test_process_dataframe_column_on_a_cluster(client: distributed.Client) -> None:
+    pdf = pd.DataFrame({"text": PAGES}, index=[f"p{i:03d}" for i in range(len(PAGES))])
+    ddf = dd.from_pandas(pdf, npartitions=5)
+    articles, places = furat.dask.process(ddf["text"])
+    got_articles, got_places = dask.compute(articles, places)
+    want_articles, want_places = pdf["text"].furat.process()
+    # Dask may store strings as Arrow strings (missing as NA): equal
+    # values, not dtypes.
+    def plain(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.astype(object)
+        frame.index = frame.index.astype(object)
+        return frame.where(frame.notna(), None)
+
+    pd.testing.assert_frame_equal(plain(got_articles), plain(want_articles))
+    pd.testing.assert_frame_equal(plain(got_places), plain(want_places))
+    assert len(got_places) > 50 and list(got_places.columns) == list(want_places.columns)
+
+
 def test_what_crosses_processes_pickles() -> None:
-    from furat._tasks import ItemError, NormalizeTask
+    from furat._tasks import CleanTask, ItemError, NormalizeTask, PlacesTask, ProcessTask
+
+    cleaner = furat.Cleaner.fit(ARTICLES * 3)
+    for task in (ProcessTask(threads=1, cleaner=cleaner), ProcessTask(), CleanTask(cleaner=cleaner), PlacesTask()):
+        again = pickle.loads(pickle.dumps(task))
+        assert again.run(ARTICLES, [None] * len(ARTICLES)) == task.run(ARTICLES, [None] * len(ARTICLES))
+    a = furat.process(ARTICLES[1], id="x")
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert pickle.loads(pickle.dumps(a.places)) == a.places
 
     n = furat.Normalizer("clean", digits=True)
     assert pickle.loads(pickle.dumps(n)) == n

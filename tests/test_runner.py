@@ -123,9 +123,26 @@ def test_normalize_task_pickles_and_runs() -> None:
     assert t.threads == 1
 
 
-def test_engines_not_built_yet() -> None:
+def test_a_build_without_the_engine_refuses_the_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    import furat
+
+    monkeypatch.delattr(furat._furat, "process_batch")
     with pytest.raises(EngineUnavailable, match="process is not available in this build of furat"):
         ProcessTask()
+
+
+def test_process_task_runs_the_engine_and_counts_places() -> None:
+    import furat
+
+    texts = ["قصف على دير الزور وريف الحسكة", "لا شيء هنا"]
+    task = ProcessTask(threads=1)
+    results = task.run(texts, ["a.sy", None])
+    assert results == [furat.process(t).to_dict(lines=False) for t in texts]
+    assert [task.count_places(r) for r in results if isinstance(r, dict)] == [2, 0]
+    w = MemoryWriter()
+    s = run(task, [Doc(str(i), f"src:{i}", t) for i, t in enumerate(texts * 5)], w, JsonlEncoder(), RunOptions(2))
+    assert s.places == 10 and s.written == 10
+    assert [r["places"] for r in w.rows] == [r["places"] for r in results] * 5
 
 
 def test_progress_render() -> None:

@@ -29,7 +29,11 @@ from furat._furat import (
     clean,
     clean_batch,
     normalize,
+    process,
+    process_batch,
 )
+from furat._matches import MatchList
+from furat import plot
 
 __all__ = [
     "Alignment",
@@ -42,6 +46,7 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "Match",
+    "MatchList",
     "LINE_KINDS",
     "LINE_LABELS",
     "Line",
@@ -52,4 +57,7 @@ __all__ = [
     "clean",
     "clean_batch",
     "normalize",
+    "plot",
+    "process",
+    "process_batch",
 ]

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from os import PathLike
 from typing import Any, Literal, final
 
+from furat._matches import MatchList
+
 __version__: str
 
 ProfileName = Literal["search", "clean", "camel", "none"]
@@ -165,6 +167,9 @@ class Match:
     def score(self) -> float: ...
     @property
     def alternatives(self) -> list[Place]: ...
+    @property
+    def part(self) -> Part | None: ...
+    def to_record(self) -> dict[str, Any]: ...
     def to_dict(self) -> dict[str, Any]: ...
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Match: ...
@@ -251,7 +256,11 @@ class Article:
     def labels(self) -> list[LineLabel]: ...
     @property
     def meta(self) -> dict[str, str | None]: ...
-    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def places(self) -> MatchList | None: ...
+    @property
+    def id(self) -> str | int | None: ...
+    def to_dict(self, *, lines: bool = True) -> dict[str, Any]: ...
     def _repr_html_(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
@@ -260,6 +269,8 @@ class Article:
         text: str,
         lines: list[tuple[str, str, str, int, int]],
         meta: dict[str, str | None],
+        places: list[tuple[int, int, str, str, float, str, str, list[str]]] | None = None,
+        id: str | int | None = None,
     ) -> Article: ...
 
 Reference = datetime.date | datetime.datetime | str | None
@@ -267,6 +278,27 @@ Reference = datetime.date | datetime.datetime | str | None
 def clean(text: str, *, reference: Reference = None, site_name: str | None = None) -> Article: ...
 def clean_batch(
     texts: Iterable[str], *, reference: Reference = None, threads: int | None = None
+) -> list[Article]: ...
+
+# --------------------------------------------------------------- process
+
+Part = Literal["title", "body"]
+
+def process(
+    text: str,
+    *,
+    site: str | None = None,
+    id: str | int | None = None,
+    reference: Reference = None,
+    site_name: str | None = None,
+) -> Article: ...
+def process_batch(
+    texts: Iterable[str],
+    *,
+    sites: Iterable[str | None] | None = None,
+    ids: Iterable[str | int | None] | None = None,
+    reference: Reference = None,
+    threads: int | None = None,
 ) -> list[Article]: ...
 
 @final
@@ -291,6 +323,18 @@ class Cleaner:
         texts: Iterable[str],
         sites: Iterable[str | None] | None = None,
         *,
+        reference: Reference = None,
+        threads: int | None = None,
+    ) -> list[Article]: ...
+    def process(
+        self, text: str, *, site: str | None = None, id: str | int | None = None, reference: Reference = None
+    ) -> Article: ...
+    def process_batch(
+        self,
+        texts: Iterable[str],
+        sites: Iterable[str | None] | None = None,
+        *,
+        ids: Iterable[str | int | None] | None = None,
         reference: Reference = None,
         threads: int | None = None,
     ) -> list[Article]: ...

@@ -7,11 +7,12 @@ text the engine rejected. Tasks are small picklable objects, so the same
 task runs in the calling thread, in worker threads (the engines release the
 GIL) or in worker processes.
 
-Only ``normalize`` has an engine today. ``clean``, ``places`` and
-``process`` call the engines of issues 4 and 3 once the native module has
-them (``furat.Cleaner``, ``furat.Gazetteer``, ``furat.process_batch``); until
-then building such a task raises :class:`EngineUnavailable`. The marked
-EXTENSION POINTs are the lines that change when the engines land.
+Each task looks its engine up on the native module when it is built
+(``furat.Normalizer``, ``furat.Cleaner``, ``furat.Gazetteer``,
+``furat.process_batch``): a build without one raises
+:class:`EngineUnavailable` before any input is read. A place mention is
+written as the flat record of ``Match.to_record()`` by both ``places`` and
+``process``, so the two jobs' outputs have one shape.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from furat import _furat
 from furat._furat import FuratError, Normalizer
 
 if TYPE_CHECKING:
-    from furat._furat import ProfileName
+    from furat._furat import Cleaner, ProfileName
 
 
 class EngineUnavailable(FuratError, NotImplementedError):
@@ -111,61 +112,58 @@ def _rebuild_normalize(normalizer: Normalizer, threads: int | None) -> Normalize
 
 
 class CleanTask(Task):
-    """``clean``: the article's ``title``, ``body`` and ``meta`` (issue 4)."""
+    """``clean``: the article's ``title``, ``body`` and ``meta``; a
+    ``Cleaner`` (site templates) if given, else the plain stripper."""
 
     name = "clean"
     fields = ("title", "body", "meta")
 
-    def __init__(self, *, threads: int | None = None) -> None:
+    def __init__(self, *, threads: int | None = None, cleaner: Cleaner | None = None) -> None:
         super().__init__(threads=threads)
-        # EXTENSION POINT (issue 4): the boilerplate stripper's batch call.
-        _native("Cleaner", "clean", "the boilerplate stripper, issue 4")
+        self.cleaner = cleaner or _native("Cleaner", "clean", "the boilerplate stripper")()
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
-        # EXTENSION POINT (issue 4): adjust to Cleaner's final signature.
-        cleaner = _native("Cleaner", "clean", "the boilerplate stripper, issue 4")()
-        articles = cleaner.clean_batch(list(texts), sites=list(sites), threads=self.threads)
-        return [_pick(a.to_dict(), self.fields) for a in articles]
+        articles = self.cleaner.clean_batch(texts, sites, threads=self.threads)
+        return [{"title": a.title, "body": a.body, "meta": a.meta} for a in articles]
 
 
 class PlacesTask(Task):
-    """``places``: the place mentions of the raw text (issue 3)."""
+    """``places``: the place mentions of the raw text, as flat records."""
 
     name = "places"
     fields = ("places",)
 
     def __init__(self, *, threads: int | None = None) -> None:
         super().__init__(threads=threads)
-        _native("Gazetteer", "places", "the place matcher, issue 3")
+        _native("Gazetteer", "places", "the place matcher")
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
-        # EXTENSION POINT (issue 3): adjust to Gazetteer's final signature.
-        gazetteer = _native("Gazetteer", "places", "the place matcher, issue 3").default()
-        found = gazetteer.find_batch(list(texts), threads=self.threads)
-        return [{"places": [m.to_dict() for m in matches]} for matches in found]
+        gazetteer = _native("Gazetteer", "places", "the place matcher").default()
+        found = gazetteer.find_batch(texts, threads=self.threads)
+        return [{"places": [m.to_record() for m in matches]} for matches in found]
 
 
 class ProcessTask(Task):
     """``process``, the main job: the cleaned article and the places found in
-    its title and body, spans in the original text (issue 5)."""
+    its title and body, spans in the original text; a ``Cleaner`` (site
+    templates, chosen by each text's site) if given."""
 
     name = "process"
     fields = ("title", "body", "meta", "places")
 
-    def __init__(self, *, threads: int | None = None) -> None:
+    def __init__(self, *, threads: int | None = None, cleaner: Cleaner | None = None) -> None:
         super().__init__(threads=threads)
-        _native("process_batch", "process", "the boilerplate stripper and place matcher, issues 3-5")
+        self.cleaner = cleaner
+        _native("process_batch", "process", "the boilerplate stripper and the place matcher")
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
-        # EXTENSION POINT (issue 5): furat.process_batch(texts, sites=...)
-        # returns one Article per text; Article.to_dict() is JSON-ready.
-        process_batch = _native("process_batch", "process", "issues 3-5")
-        articles = process_batch(list(texts), sites=list(sites), threads=self.threads)
-        return [_pick(a.to_dict(), self.fields) for a in articles]
-
-
-def _pick(d: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {f: d.get(f) for f in fields}
+        if self.cleaner is not None:
+            articles = self.cleaner.process_batch(texts, sites, threads=self.threads)
+        else:
+            process_batch = _native("process_batch", "process", "the boilerplate stripper and the place matcher")
+            articles = process_batch(texts, sites=sites, threads=self.threads)
+        # title, body, meta, places (flat records): built in one native call.
+        return [a.to_dict(lines=False) for a in articles]
 
 
 #: Every job by name, in the order the CLI lists them.

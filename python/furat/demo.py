@@ -1,33 +1,23 @@
-"""The README's first command runs this: furat's main job on the sample
-articles that ship in the repository (``examples/articles``).
+"""The README's first command (``make demo``) runs furat's main job on the
+sample articles that ship in the repository and shows, readably, the places
+each one mentions:
 
-    python -m furat.demo examples/articles
+    furat process examples/articles --output-format pretty
+
+``python -m furat.demo [FOLDER]`` does the same.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-import furat
+from furat.cli import main as cli_main
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0] if args else "examples/articles")
-    files = sorted(folder.glob("*.txt"))
-    if not files:
-        print(f"no .txt files in {folder}", file=sys.stderr)
-        return 1
-    search = furat.Normalizer("search")
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        lines = [line for line in text.split("\n") if line.strip()]
-        print(f"== {path.name}: {len(lines)} lines, {len(text)} characters")
-        for line in lines[:2]:
-            print("   original  :", line[:90])
-            print("   normalized:", search.normalize(line)[:90])
-    return 0
+    folder = args[0] if args else "examples/articles"
+    return cli_main(["process", folder, "--output-format", "pretty"])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,16 @@ per column chunk, the GIL released, elementwise (so they work in
 engine). Nulls stay null. A column that is not of String type raises
 ``furat.InputTypeError``.
 
+* ``normalize()``: String;
+* ``clean()``: a Struct of ``title``, ``body``, ``meta`` (``CLEAN_DTYPE``;
+  ``.struct.unnest()`` flattens it);
+* ``places()``: a List of mention Structs (``PLACES_DTYPE``, the fields of
+  ``Match.to_record()``; ``.explode()`` then ``.struct.unnest()`` gives one
+  row per mention); ``places(clean=True)`` looks in the title and body only
+  and fills ``part``;
+* ``process()``: a Struct of ``title``, ``body``, ``meta``, ``places``
+  (``PROCESS_DTYPE``).
+
 Polars is an optional dependency (``pip install 'furat[polars]'``);
 ``import furat`` does not import it.
 """
@@ -23,46 +33,45 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from furat._furat import InputTypeError, Normalizer
-from furat._tasks import CleanTask, ItemError, PlacesTask, Task
+from furat._tasks import CleanTask, ItemError, PlacesTask, ProcessTask, Task
 
 if TYPE_CHECKING:
     from furat._furat import ProfileName
 
-__all__ = ["CLEAN_DTYPE", "FuratExpr", "FuratSeries", "PLACES_DTYPE"]
+__all__ = ["CLEAN_DTYPE", "FuratExpr", "FuratSeries", "MENTION_DTYPE", "PLACES_DTYPE", "PROCESS_DTYPE"]
 
 # The result types are spelled out: inferring them from the values fails
 # whenever the first value has a null where later ones have text.
-_PLACE_DTYPE = pl.Struct(
+
+#: One place mention: the fields of ``Match.to_record()``.
+MENTION_DTYPE = pl.Struct(
     {
+        "start": pl.Int64,
+        "end": pl.Int64,
+        "surface": pl.String,
+        "part": pl.String,
+        "proclitic": pl.String,
+        "score": pl.Float64,
         "pcode": pl.String,
         "level": pl.String,
-        "name_ar": pl.String,
         "name_en": pl.String,
-        "names": pl.List(pl.String),
-        **{f"admin{i}{part}": pl.String for i in (1, 2, 3) for part in ("", "_name_en", "_name_ar")},
+        "name_ar": pl.String,
+        "governorate": pl.String,
+        "governorate_en": pl.String,
+        "governorate_ar": pl.String,
         "lat": pl.Float64,
         "lon": pl.Float64,
+        "alternatives": pl.List(pl.String),
     }
 )
-#: One List of place mentions per text (``Match.to_dict()`` as a Struct).
-PLACES_DTYPE = pl.List(
-    pl.Struct(
-        {
-            "start": pl.Int64,
-            "end": pl.Int64,
-            "text": pl.String,
-            "proclitic": pl.String,
-            "score": pl.Float64,
-            "place": _PLACE_DTYPE,
-            "alternatives": pl.List(_PLACE_DTYPE),
-        }
-    )
-)
+#: The place mentions of one text.
+PLACES_DTYPE = pl.List(MENTION_DTYPE)
 _META_FIELDS = ("title", "date", "updated", "author", "source", "site", "dateline")
+_META_DTYPE = pl.Struct({k: pl.String for k in _META_FIELDS})
 #: One Struct of title, body and meta per text.
-CLEAN_DTYPE = pl.Struct(
-    {"title": pl.String, "body": pl.String, "meta": pl.Struct({k: pl.String for k in _META_FIELDS})}
-)
+CLEAN_DTYPE = pl.Struct({"title": pl.String, "body": pl.String, "meta": _META_DTYPE})
+#: One Struct of title, body, meta and places per text.
+PROCESS_DTYPE = pl.Struct({"title": pl.String, "body": pl.String, "meta": _META_DTYPE, "places": PLACES_DTYPE})
 
 
 class _NormalizeBatch:
@@ -126,15 +135,24 @@ class FuratExpr:
         fn = _NormalizeBatch(Normalizer(profile, **options), threads)
         return self._expr.map_batches(fn, return_dtype=pl.String, is_elementwise=True)
 
-    def clean(self) -> pl.Expr:
+    def clean(self, *, threads: int | None = None) -> pl.Expr:
         """A Struct of ``title``, ``body``, ``meta`` per text (``furat.clean``)."""
-        fn = _TaskBatch(CleanTask(), "furat.clean", CLEAN_DTYPE)
+        fn = _TaskBatch(CleanTask(threads=threads), "furat.clean", CLEAN_DTYPE)
         return self._expr.map_batches(fn, return_dtype=CLEAN_DTYPE, is_elementwise=True)
 
-    def places(self) -> pl.Expr:
-        """A List of place-mention Structs per text (``Gazetteer.find``)."""
-        fn = _TaskBatch(PlacesTask(), "furat.places", PLACES_DTYPE, field="places")
+    def places(self, *, clean: bool = False, threads: int | None = None) -> pl.Expr:
+        """A List of place-mention Structs per text: of the whole text
+        (``Gazetteer.find``), or with ``clean=True`` of its title and body
+        only (``furat.process``), ``part`` filled."""
+        task: Task = ProcessTask(threads=threads) if clean else PlacesTask(threads=threads)
+        fn = _TaskBatch(task, "furat.places", PLACES_DTYPE, field="places")
         return self._expr.map_batches(fn, return_dtype=PLACES_DTYPE, is_elementwise=True)
+
+    def process(self, *, threads: int | None = None) -> pl.Expr:
+        """A Struct of ``title``, ``body``, ``meta`` and ``places`` per text
+        (``furat.process``)."""
+        fn = _TaskBatch(ProcessTask(threads=threads), "furat.process", PROCESS_DTYPE)
+        return self._expr.map_batches(fn, return_dtype=PROCESS_DTYPE, is_elementwise=True)
 
 
 @pl.api.register_series_namespace("furat")

@@ -5,6 +5,7 @@ use super::errors::{PyFuratError, input_error, option_error, type_error};
 use super::text::{Units, expect_str, str_items, units};
 use crate::boilerplate::{self, DateTime, Label, Options, TemplateParams, Templates};
 use crate::parallel;
+use crate::process::Mention;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
@@ -18,7 +19,7 @@ const BATCH_CHUNK: usize = 2048;
 
 /// A cleaned page, built off the GIL. The page's text stays the caller's
 /// Python string (`PyArticle::text`); nothing here copies it.
-struct Cleaned {
+pub(crate) struct Cleaned {
     article: boilerplate::Article,
     title: Option<String>,
     /// The content lines' spans without surrounding whitespace: the body is
@@ -35,7 +36,7 @@ fn units_to_chars(u: Units<'_>) -> Vec<char> {
     }
 }
 
-fn build(chars: &[char], article: boilerplate::Article) -> Cleaned {
+pub(crate) fn build(chars: &[char], article: boilerplate::Article) -> Cleaned {
     let title = article.title_index().map(|i| {
         let l = &article.lines[i];
         boilerplate::trim(&chars[l.start..l.end]).iter().collect()
@@ -103,7 +104,10 @@ fn reference_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<DateTime>> {
     ))
 }
 
-fn options(reference: Option<&Bound<'_, PyAny>>, site_name: Option<String>) -> PyResult<Options> {
+pub(crate) fn options(
+    reference: Option<&Bound<'_, PyAny>>,
+    site_name: Option<String>,
+) -> PyResult<Options> {
     Ok(Options {
         reference: reference_arg(reference)?,
         site_name,
@@ -311,6 +315,10 @@ impl PyLine {
 ///     meta: dict with "title" (without the site suffix), "date" and
 ///         "updated" (ISO 8601), "author", "source", "site", "dateline";
 ///         None where the page does not say.
+///     places: for ``furat.process`` results, the place mentions of the
+///         title and body (a ``MatchList``); None for ``clean`` results,
+///         where places were not looked for.
+///     id: the id given to ``furat.process``, or None.
 #[pyclass(module = "furat", name = "Article", frozen)]
 pub(crate) struct PyArticle {
     /// The page as given (a `str` cannot form reference cycles, so no GC
@@ -319,15 +327,29 @@ pub(crate) struct PyArticle {
     inner: Arc<Cleaned>,
     /// The body, joined on first access (many pipelines never ask).
     body: PyOnceLock<Py<PyString>>,
+    /// The place mentions (`furat.process`); None for `clean` results.
+    places: Option<Arc<[Mention]>>,
+    /// The id given to `furat.process`: a `str` or an `int`, which cannot
+    /// form reference cycles (no GC support needed for holding it).
+    id: Option<Py<PyAny>>,
 }
 
 impl PyArticle {
-    fn new(text: &Bound<'_, PyString>, cleaned: Cleaned) -> PyArticle {
+    pub(crate) fn new(text: &Bound<'_, PyString>, cleaned: Cleaned) -> PyArticle {
         PyArticle {
             text: text.clone().unbind(),
             inner: Arc::new(cleaned),
             body: PyOnceLock::new(),
+            places: None,
+            id: None,
         }
+    }
+
+    /// The article of `furat.process`: with its mentions and id.
+    pub(crate) fn with_places(mut self, places: Vec<Mention>, id: Option<Py<PyAny>>) -> PyArticle {
+        self.places = Some(places.into());
+        self.id = id;
+        self
     }
 }
 
@@ -429,17 +451,47 @@ impl PyArticle {
         self.meta_dict(py)
     }
 
-    /// The article as plain, JSON-ready data: title, body, meta, lines.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    /// The place mentions of the title and body, in page order, each with
+    /// its span in ``text`` and its ``part`` (a new ``MatchList`` on each
+    /// access); None for ``clean`` results, where places were not looked
+    /// for.
+    #[getter]
+    fn places<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.places
+            .as_deref()
+            .map(|p| super::process::places_list(py, p))
+            .transpose()
+    }
+
+    /// The id given to ``furat.process`` (a str or an int), or None.
+    #[getter]
+    fn id(&self, py: Python<'_>) -> Option<Py<PyAny>> {
+        self.id.as_ref().map(|i| i.clone_ref(py))
+    }
+
+    /// The article as plain, JSON-ready data: ``id`` (when given),
+    /// ``title``, ``body``, ``meta``, ``places`` (``process`` results: one
+    /// flat record per mention, see ``Match.to_record``) and, unless
+    /// ``lines=False``, ``lines``.
+    #[pyo3(signature = (*, lines = true))]
+    fn to_dict<'py>(&self, py: Python<'py>, lines: bool) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
+        if let Some(id) = &self.id {
+            d.set_item("id", id.bind(py))?;
+        }
         d.set_item("title", self.title())?;
         d.set_item("body", self.body(py)?)?;
         d.set_item("meta", self.meta_dict(py)?)?;
-        let lines = PyList::empty(py);
-        for l in self.line_objects(py)? {
-            lines.append(l.to_dict(py)?)?;
+        if let Some(places) = &self.places {
+            d.set_item("places", super::process::records(py, places)?)?;
         }
-        d.set_item("lines", lines)?;
+        if lines {
+            let list = PyList::empty(py);
+            for l in self.line_objects(py)? {
+                list.append(l.to_dict(py)?)?;
+            }
+            d.set_item("lines", list)?;
+        }
         Ok(d)
     }
 
@@ -464,10 +516,14 @@ impl PyArticle {
             title.push('…');
         }
         format!(
-            "<Article title={title:?} lines={} content={} boilerplate={}>",
+            "<Article title={title:?} lines={} content={} boilerplate={}{}>",
             c.article.lines.len(),
             count(Label::Content),
-            count(Label::Boilerplate)
+            count(Label::Boilerplate),
+            self.places
+                .as_ref()
+                .map(|p| format!(" places={}", p.len()))
+                .unwrap_or_default()
         )
     }
 
@@ -490,10 +546,20 @@ impl PyArticle {
                     .as_any()
                     .eq(self.text.bind(py))
                     .unwrap_or(false)
+                && match (&o.places, &self.places) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => super::process::same_places(a, b),
+                    _ => false,
+                }
+                && match (&o.id, &self.id) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => a.bind(py).eq(b.bind(py)).unwrap_or(false),
+                    _ => false,
+                }
         })
     }
 
-    /// Pickling: ``Article._from_state(text, lines, meta)``.
+    /// Pickling: ``Article._from_state(text, lines, meta, places, id)``.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let ctor = py.get_type::<PyArticle>().getattr("_from_state")?;
         let lines: Vec<(&str, &str, &str, usize, usize)> = self
@@ -511,16 +577,25 @@ impl PyArticle {
                 )
             })
             .collect();
-        let args = (self.text.bind(py), lines, self.meta_dict(py)?);
+        let places = self
+            .places
+            .as_deref()
+            .map(|p| super::process::places_state(py, p))
+            .transpose()?;
+        let id = self.id.as_ref().map(|i| i.clone_ref(py));
+        let args = (self.text.bind(py), lines, self.meta_dict(py)?, places, id);
         PyTuple::new(py, [ctor, args.into_pyobject(py)?.into_any()])
     }
 
     #[staticmethod]
     #[allow(clippy::type_complexity)]
+    #[pyo3(signature = (text, lines, meta, places = None, id = None))]
     fn _from_state(
         text: &Bound<'_, PyString>,
         lines: Vec<(String, String, String, usize, usize)>,
         meta: &Bound<'_, PyDict>,
+        places: Option<&Bound<'_, PyAny>>,
+        id: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         // Lossy: a lone surrogate becomes one U+FFFD, so offsets still hold.
         let chars: Vec<char> = text.to_string_lossy().chars().collect();
@@ -558,7 +633,12 @@ impl PyArticle {
             dateline: get("dateline")?,
         };
         let article = build(&chars, boilerplate::Article { lines: out, meta });
-        Ok(PyArticle::new(text, article))
+        let mut a = PyArticle::new(text, article);
+        if let Some(p) = places.filter(|p| !p.is_none()) {
+            a = a.with_places(super::process::places_from_state(p, n)?, None);
+        }
+        a.id = id.filter(|i| !i.is_none()).map(|i| i.clone().unbind());
+        Ok(a)
     }
 }
 
@@ -633,7 +713,10 @@ pub(crate) struct PyCleaner {
     inner: Arc<Templates>,
 }
 
-fn site_items<'py>(obj: Option<&Bound<'py, PyAny>>, n: usize) -> PyResult<Option<Vec<String>>> {
+pub(crate) fn site_items<'py>(
+    obj: Option<&Bound<'py, PyAny>>,
+    n: usize,
+) -> PyResult<Option<Vec<String>>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
@@ -755,6 +838,37 @@ impl PyCleaner {
             let site = sites.as_ref().map_or("", |s| s[i].as_str());
             clean_units(u, &opts, t.site(site))
         })
+    }
+
+    /// Cleans one page of ``site`` (its templates stripped) and finds the
+    /// places of its title and body: ``furat.process`` with this cleaner's
+    /// templates.
+    #[pyo3(signature = (text, *, site = None, id = None, reference = None))]
+    fn process(
+        &self,
+        text: &Bound<'_, PyAny>,
+        site: Option<&str>,
+        id: Option<&Bound<'_, PyAny>>,
+        reference: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyArticle> {
+        let opts = options(reference, None)?;
+        let templates = self.inner.site(site.unwrap_or(""));
+        super::process::process_one(text, &opts, templates, id)
+    }
+
+    /// ``process`` for many pages in parallel (GIL released), in order;
+    /// ``sites`` gives one site per page, ``ids`` one id per page.
+    #[pyo3(signature = (texts, sites = None, *, ids = None, reference = None, threads = None))]
+    fn process_batch<'py>(
+        &self,
+        texts: &Bound<'py, PyAny>,
+        sites: Option<&Bound<'py, PyAny>>,
+        ids: Option<&Bound<'py, PyAny>>,
+        reference: Option<&Bound<'py, PyAny>>,
+        threads: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let opts = options(reference, None)?;
+        super::process::process_many(texts, sites, ids, &opts, Some(&self.inner), threads)
     }
 
     /// The learned sites: ``{site: {"pages": n, "template_lines": m}}``.

@@ -104,6 +104,7 @@ impl PyGazetteer {
                     .iter()
                     .map(|&i| self.place_obj(py, i as usize))
                     .collect::<PyResult<_>>()?,
+                part: None,
             };
             let obj = Bound::new(py, m)?;
             // A Match refers only to a str and to Place objects, which refer

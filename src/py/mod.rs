@@ -10,6 +10,7 @@ mod errors;
 mod gazetteer;
 mod normalize;
 mod place;
+mod process;
 mod text;
 
 use pyo3::prelude::*;
@@ -44,6 +45,9 @@ pub mod _furat {
 
     #[pymodule_export]
     use super::boilerplate::{PyArticle, PyCleaner, PyLine, clean, clean_batch};
+
+    #[pymodule_export]
+    use super::process::{process, process_batch};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

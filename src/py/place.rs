@@ -2,7 +2,8 @@
 
 use super::errors::{PyFuratError, type_error};
 use super::text::str_items;
-use crate::gazetteer::{Gazetteer, Place, Record};
+use crate::gazetteer::{Gazetteer, Match, Place, Record};
+use crate::process::Part;
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
@@ -31,11 +32,39 @@ pub(crate) struct PyMatch {
     pub(crate) place: Py<PyPlace>,
     pub(crate) score: f32,
     pub(crate) alternatives: Vec<Py<PyPlace>>,
+    /// The part of the article (`furat.process`); None from `find`.
+    pub(crate) part: Option<Part>,
+}
+
+impl PyMatch {
+    /// A mention of `furat.process` (in the title or the body) as a Match
+    /// object. Its Place objects are its own: articles are built without
+    /// a `furat.Gazetteer` at hand.
+    pub(crate) fn from_found(py: Python<'_>, m: &Match, part: Option<Part>) -> PyResult<PyMatch> {
+        let place = |p: &Arc<Place>| {
+            Py::new(
+                py,
+                PyPlace {
+                    inner: Arc::clone(p),
+                },
+            )
+        };
+        Ok(PyMatch {
+            start: m.start,
+            end: m.end,
+            text: PyString::new(py, &m.text).unbind(),
+            proclitic: m.proclitic,
+            place: place(&m.place)?,
+            score: m.score,
+            alternatives: m.alternatives.iter().map(place).collect::<PyResult<_>>()?,
+            part,
+        })
+    }
 }
 
 /// A score as Python shows it: the f32 rounded to 4 places (0.95, not
 /// 0.949999988).
-fn py_score(s: f32) -> f64 {
+pub(crate) fn py_score(s: f32) -> f64 {
     (f64::from(s) * 1e4).round() / 1e4
 }
 
@@ -370,8 +399,42 @@ impl PyMatch {
         self.alternatives.iter().map(|p| p.clone_ref(py)).collect()
     }
 
+    /// Where the mention lies in a processed article: "title" or "body";
+    /// None for a match of ``Gazetteer.find``.
+    #[getter]
+    fn part(&self) -> Option<&'static str> {
+        self.part.map(Part::name)
+    }
+
+    /// A flat, JSON-ready record, one row of a table: ``start``, ``end``,
+    /// ``surface``, ``part``, ``proclitic``, ``score``, ``pcode``,
+    /// ``level``, ``name_en``, ``name_ar``, ``governorate`` (the admin1
+    /// P-code) with ``governorate_en``/``governorate_ar``, ``lat``, ``lon``,
+    /// ``alternatives`` (P-codes). What ``Article.to_dict()`` and the
+    /// command line write for each mention.
+    fn to_record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::process::mention_record(
+            py,
+            &super::process::MentionFields {
+                start: self.start,
+                end: self.end,
+                surface: self.text.bind(py).to_str()?,
+                part: self.part,
+                proclitic: self.proclitic,
+                score: self.score,
+                place: &self.place.get().inner,
+                alternatives: self
+                    .alternatives
+                    .iter()
+                    .map(|a| a.get().inner.id.as_str())
+                    .collect(),
+            },
+        )
+    }
+
     /// A plain dict (JSON-ready): the span, the place as a dict, the
-    /// alternatives' P-codes.
+    /// alternatives as dicts, and the part (None from ``find``);
+    /// ``Match.from_dict`` rebuilds the match.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("start", self.start)?;
@@ -386,6 +449,7 @@ impl PyMatch {
             .map(|p| place_dict(py, &p.get().inner))
             .collect::<PyResult<_>>()?;
         d.set_item("alternatives", alts)?;
+        d.set_item("part", self.part.map(Part::name))?;
         Ok(d)
     }
 
@@ -409,7 +473,20 @@ impl PyMatch {
         let proclitic = crate::gazetteer::proclitic_str(&proclitic)
             .ok_or_else(|| super::errors::input_error(format!("not a proclitic: {proclitic:?}")))?;
         let text: String = get("text")?.extract()?;
+        // Optional: dicts written before matches had a part have none.
+        let part = match d.get_item("part")? {
+            Some(p) if !p.is_none() => {
+                let name: String = p.extract()?;
+                Some(Part::parse(&name).ok_or_else(|| {
+                    super::errors::input_error(format!(
+                        "part must be \"title\", \"body\" or None, got {name:?}"
+                    ))
+                })?)
+            }
+            _ => None,
+        };
         Ok(PyMatch {
+            part,
             start: get("start")?.extract()?,
             end: get("end")?.extract()?,
             text: PyString::new(py, &text).unbind(),
@@ -423,7 +500,7 @@ impl PyMatch {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let p = &self.place.get().inner;
         Ok(format!(
-            "<Match {} [{}:{}] {} {} ({}){}{}>",
+            "<Match {} [{}:{}] {} {} ({}){}{}{}>",
             quoted(self.text.bind(py).to_str()?),
             self.start,
             self.end,
@@ -439,7 +516,8 @@ impl PyMatch {
                 format!(" score={:.2}", self.score)
             } else {
                 String::new()
-            }
+            },
+            self.part.map(|p| format!(" in {p}")).unwrap_or_default()
         ))
     }
 
@@ -449,7 +527,8 @@ impl PyMatch {
         };
         let (a, b) = (o.get(), self);
         let py = other.py();
-        Ok(a.start == b.start
+        Ok(a.part == b.part
+            && a.start == b.start
             && a.end == b.end
             && a.text.bind(py).to_str()? == b.text.bind(py).to_str()?
             && a.proclitic == b.proclitic

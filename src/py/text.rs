@@ -259,3 +259,18 @@ pub(crate) fn str_items<'py>(
         .map(|i| seq.get_str(i, name).map(|s| s.to_owned()))
         .collect()
 }
+
+/// The characters of a string's units. A lone surrogate (not a `char`)
+/// becomes U+FFFD, one for one, so offsets still index the Python `str`.
+pub(crate) fn chars_of(u: Units<'_>) -> Vec<char> {
+    fn conv<T: Copy + Into<u32>>(s: &[T]) -> Vec<char> {
+        s.iter()
+            .map(|&c| char::from_u32(c.into()).unwrap_or('\u{FFFD}'))
+            .collect()
+    }
+    match u {
+        Units::U8(s) => s.iter().map(|&b| char::from(b)).collect(),
+        Units::U16(s) => conv(s),
+        Units::U32(s) => conv(s),
+    }
+}

@@ -12,8 +12,8 @@ import sys
 import threading
 from typing import Any, TextIO
 
-from furat._furat import InputTypeError, OptionError
-from furat._tasks import TASKS, EngineUnavailable, NormalizeTask, Task
+from furat._furat import Cleaner, DataError, FileError, InputTypeError, OptionError
+from furat._tasks import TASKS, CleanTask, EngineUnavailable, NormalizeTask, ProcessTask, Task
 from furat.cli import writers
 from furat.cli.args import build_parser
 from furat.cli.inputs import ByteCounter, total_bytes
@@ -34,7 +34,19 @@ def make_task(args: Any) -> Task:
     threads = args.jobs if args.parallel == "engine" else 1
     if args.command == "normalize":
         return NormalizeTask(args.profile, threads=threads, **dict(args.options))
+    if getattr(args, "templates", None):
+        cleaner = _load_templates(args.templates)
+        if args.command == "process":
+            return ProcessTask(threads=threads, cleaner=cleaner)
+        return CleanTask(threads=threads, cleaner=cleaner)
     return TASKS[args.command](threads=threads)
+
+
+def _load_templates(path: str) -> Cleaner:
+    try:
+        return Cleaner.load(path)
+    except (FileError, DataError) as e:
+        raise writers.UsageError(f"--templates {path}: {e}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     label = f"furat {args.command}"
     err = sys.stderr
     try:
-        task = make_task(args)
         output = os.path.abspath(args.output) if args.output else None
+        task = make_task(args)
         _check_inputs(args.inputs, output)
         fmt = writers.format_for(args.output, args.output_format)
         keep = _kept_fields(args.keep, task)

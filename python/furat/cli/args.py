@@ -69,7 +69,8 @@ def _common(p: argparse.ArgumentParser) -> None:
         "-t",
         "--output-format",
         choices=FORMATS,
-        help="default: from the output file's extension (.csv, .parquet), else jsonl",
+        help="default: from the output file's extension (.csv, .parquet), else jsonl; "
+        "'pretty': a readable summary of each document (for people, not pipelines)",
     )
     inp = p.add_argument_group("input")
     inp.add_argument(
@@ -143,6 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         _common(p)
+        if name in ("process", "clean"):
+            p.add_argument(
+                "--templates",
+                metavar="FILE",
+                help="site templates to strip too: a furat.Cleaner saved with Cleaner.save(FILE) "
+                "(each document's site picks its templates)",
+            )
         if name == "normalize":
             p.add_argument(
                 "--profile",

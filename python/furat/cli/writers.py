@@ -4,6 +4,9 @@ Writing is split in two so that the costly half runs in parallel: an
 *encoder* (small and picklable) turns a batch of rows into bytes in a
 worker, and the *writer* appends those bytes in order in the main process.
 
+``pretty`` (``cli/pretty.py``) writes a few readable lines per row instead,
+for people.
+
 Rows: a document's row is ``{"id", "source", <kept input fields>, <the
 job's fields>}``; an error row is ``{"id", "source", <kept fields>,
 "error"}``. JSONL writes each as it is; CSV and Parquet need one table, so
@@ -23,7 +26,7 @@ from typing import Any, BinaryIO, Protocol
 
 from furat.cli.atomic import AtomicFile
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "pretty")
 _SUFFIXES = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
@@ -186,6 +189,10 @@ def make(fmt: str, path: str | None, fields: tuple[str, ...]) -> tuple[Writer, E
     for Parquet without pyarrow or without an output file."""
     if fmt == "jsonl":
         return Writer(path), JsonlEncoder()
+    if fmt == "pretty":
+        from furat.cli.pretty import PrettyEncoder
+
+        return Writer(path), PrettyEncoder()
     if fmt == "csv":
         csv_encoder = CsvEncoder(fields)
         return CsvWriter(path, csv_encoder), csv_encoder
