@@ -18,7 +18,7 @@
 //! consumed in input order; Ctrl-C is checked after every chunk; a panic in
 //! a worker becomes a Python exception, never a hang.
 
-use super::text::StrSeq;
+use super::text::{StrSeq, Units, units_unbound};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::ffi;
 use pyo3::prelude::*;
@@ -210,13 +210,14 @@ where
 /// comes first: small enough that a chunk's output stays in the cache until
 /// the calling thread converts it, large enough that the hand-over costs
 /// nothing, and a batch of a few long texts still spreads over the threads.
-const BATCH_CHUNK_ITEMS: usize = 256;
+/// Calls whose items cost more (a whole page to clean) pass fewer items.
+pub(crate) const BATCH_CHUNK_ITEMS: usize = 256;
 const BATCH_CHUNK_UNITS: usize = 1 << 16;
 
 /// The chunk boundaries of a batch (`bounds[k]..bounds[k + 1]` is chunk
-/// `k`), checking every item's type first, so that a bad item fails the
-/// call before any work is done.
-pub(crate) fn chunk_bounds(texts: &StrSeq<'_>) -> PyResult<Vec<usize>> {
+/// `k`, at most `max_items` items), checking every item's type first, so
+/// that a bad item fails the call before any work is done.
+pub(crate) fn chunk_bounds(texts: &StrSeq<'_>, max_items: usize) -> PyResult<Vec<usize>> {
     let len = texts.len();
     let mut bounds = vec![0];
     let (mut items, mut units) = (0, 0);
@@ -225,7 +226,7 @@ pub(crate) fn chunk_bounds(texts: &StrSeq<'_>) -> PyResult<Vec<usize>> {
         // SAFETY: `s` is a live `str` (a borrowed item of the tuple).
         units += unsafe { ffi::PyUnicode_GET_LENGTH(s.as_ptr()) } as usize;
         items += 1;
-        if items == BATCH_CHUNK_ITEMS || units >= BATCH_CHUNK_UNITS {
+        if items == max_items || units >= BATCH_CHUNK_UNITS {
             bounds.push(i + 1);
             (items, units) = (0, 0);
         }
@@ -234,4 +235,24 @@ pub(crate) fn chunk_bounds(texts: &StrSeq<'_>) -> PyResult<Vec<usize>> {
         bounds.push(len);
     }
     Ok(bounds)
+}
+
+/// The code units of the items of chunk `k`, read in place.
+///
+/// # Safety
+/// The units borrow the items' buffers: the caller keeps `texts` (whose
+/// snapshot holds a strong reference to every item) alive until every
+/// worker is done with them, as [`pipeline`] does when `texts` outlives it.
+pub(crate) unsafe fn chunk_units<'a>(
+    texts: &StrSeq<'_>,
+    bounds: &[usize],
+    k: usize,
+) -> PyResult<Vec<Units<'a>>> {
+    (bounds[k]..bounds[k + 1])
+        .map(|i| {
+            let s = texts.get_str(i, "texts")?;
+            // SAFETY: per this function's contract.
+            unsafe { units_unbound(&s) }
+        })
+        .collect()
 }

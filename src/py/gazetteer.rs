@@ -8,11 +8,11 @@
 //! workers match while the calling thread builds the results of finished
 //! chunks.
 
-use super::batch::{chunk_bounds, pipeline};
+use super::batch::{BATCH_CHUNK_ITEMS, chunk_bounds, chunk_units, pipeline};
 use super::errors::{PyFuratError, input_error, type_error};
 use super::normalize::threads_arg;
 use super::place::{PyMatch, PyPlace, record_from};
-use super::text::{StrSeq, Units, expect_str, new_str, units, units_unbound};
+use super::text::{StrSeq, Units, expect_str, new_str, units};
 use crate::gazetteer::{Gazetteer, Hits};
 use crate::normalize::CodeUnit;
 use crate::parallel;
@@ -279,7 +279,7 @@ impl PyGazetteer {
         let py = texts.py();
         let threads = parallel::resolve_threads(threads_arg(threads)?);
         let texts = StrSeq::new(texts, "texts")?;
-        let bounds = chunk_bounds(&texts)?;
+        let bounds = chunk_bounds(&texts, BATCH_CHUNK_ITEMS)?;
         // SAFETY: as in `matches`: filled in order below, NULL slots are
         // accepted if the list is freed on an error.
         let list = unsafe {
@@ -293,15 +293,10 @@ impl PyGazetteer {
             threads,
             |k| {
                 let range = bounds[k]..bounds[k + 1];
-                let mut inputs = Vec::with_capacity(range.len());
-                for i in range {
-                    let s = texts.get_str(i, "texts")?;
-                    // SAFETY: the snapshot tuple `texts` holds a strong
-                    // reference to every item until this function returns,
-                    // after every worker has finished.
-                    let u = unsafe { units_unbound(&s)? };
-                    check_len(&u, &format!("texts[{i}]"))?;
-                    inputs.push(u);
+                // SAFETY: `texts` outlives the pipeline.
+                let inputs = unsafe { chunk_units(&texts, &bounds, k)? };
+                for (i, u) in range.zip(&inputs) {
+                    check_len(u, &format!("texts[{i}]"))?;
                 }
                 Ok(((), inputs))
             },

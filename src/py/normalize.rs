@@ -1,8 +1,8 @@
 //! `furat.Normalizer`, `furat.Alignment` and `furat.normalize`.
 
-use super::batch::{chunk_bounds, pipeline};
+use super::batch::{BATCH_CHUNK_ITEMS, chunk_bounds, chunk_units, pipeline};
 use super::errors::{PyFuratError, input_error, option_error, type_error};
-use super::text::{StrSeq, UnitKind, Units, expect_str, new_str, units, units_unbound};
+use super::text::{StrSeq, UnitKind, Units, expect_str, new_str, units};
 use crate::normalize::{Alignment, CodeUnit, Normalizer, OptionValue, Options, Profile};
 use crate::parallel;
 use pyo3::ffi;
@@ -318,22 +318,15 @@ pub(crate) fn normalize_many<'py>(
     let list =
         unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
     let list = list.cast_into::<PyList>()?;
-    let bounds = chunk_bounds(texts)?;
+    let bounds = chunk_bounds(texts, BATCH_CHUNK_ITEMS)?;
     let pool = ChunkPools::new(threads);
     pipeline(
         py,
         bounds.len() - 1,
         threads,
         |k| {
-            let range = bounds[k]..bounds[k + 1];
-            let mut inputs = Vec::with_capacity(range.len());
-            for i in range {
-                let s = texts.get_str(i, "texts")?;
-                // SAFETY: the snapshot tuple `texts` holds a strong
-                // reference to every item until this function returns,
-                // after every worker has finished.
-                inputs.push(unsafe { units_unbound(&s)? });
-            }
+            // SAFETY: `texts` outlives the pipeline.
+            let inputs = unsafe { chunk_units(texts, &bounds, k)? };
             Ok(((), inputs))
         },
         |inputs| normalize_chunk(n, inputs, &pool),

@@ -8,12 +8,12 @@
 //! equality. The mentions stay Rust values until asked for: a pipeline that
 //! only writes `to_dict()` never builds a `Match` object.
 
-use super::batch::pipeline;
+use super::batch::{chunk_bounds, chunk_units, pipeline};
 use super::boilerplate::{Cleaned, PyArticle, build as build_cleaned, site_items};
 use super::errors::{data_error, input_error, type_error};
 use super::normalize::threads_arg;
 use super::place::{PyMatch, py_score};
-use super::text::{StrSeq, Units, chars_of, expect_str, units, units_unbound};
+use super::text::{StrSeq, Units, chars_of, expect_str, units};
 use crate::boilerplate::{Options, SiteTemplates, Templates};
 use crate::gazetteer::{Gazetteer, Match, Place};
 use crate::parallel;
@@ -25,12 +25,11 @@ use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple, PyType};
 
 /// Pages at least this long are processed with the GIL released.
 const DETACH_MIN_LEN: usize = 1 << 13;
-/// A batch chunk closes at this many pages or code units: small enough that
-/// a batch of a few long pages still spreads over the threads, large enough
-/// that handing chunks around costs nothing next to the work (a sample
-/// article takes about half a millisecond).
+/// A batch chunk closes at this many pages (or `chunk_bounds`' code units):
+/// small enough that a batch of a few long pages still spreads over the
+/// threads, large enough that handing chunks around costs nothing next to
+/// the work (a sample article takes about half a millisecond).
 const CHUNK_PAGES: usize = 16;
-const CHUNK_UNITS: usize = 1 << 16;
 
 /// The cleaned page and its mentions, built off the GIL.
 type Done = (Cleaned, Vec<Mention>);
@@ -126,18 +125,7 @@ pub(crate) fn process_many<'py>(
     let seq = StrSeq::new(texts, "texts")?;
     let n = seq.len();
     // Every argument is checked before any work starts.
-    let mut bounds = vec![0];
-    let mut size = 0;
-    for i in 0..n {
-        size += units(&seq.get_str(i, "texts")?.to_owned())?.len();
-        if i + 1 - bounds[bounds.len() - 1] >= CHUNK_PAGES || size >= CHUNK_UNITS {
-            bounds.push(i + 1);
-            size = 0;
-        }
-    }
-    if bounds[bounds.len() - 1] != n {
-        bounds.push(n);
-    }
+    let bounds = chunk_bounds(&seq, CHUNK_PAGES)?;
     let sites = site_items(sites, n)?;
     let mut ids = ids_arg(ids, n)?;
     let threads = parallel::resolve_threads(threads_arg(threads)?);
@@ -152,14 +140,9 @@ pub(crate) fn process_many<'py>(
         bounds.len() - 1,
         threads,
         |k| {
-            let mut inputs = Vec::with_capacity(bounds[k + 1] - bounds[k]);
-            for i in bounds[k]..bounds[k + 1] {
-                let s = seq.get_str(i, "texts")?;
-                // SAFETY: the snapshot `seq` holds a strong reference to
-                // every item until this function returns, after every
-                // worker has finished.
-                inputs.push((i, unsafe { units_unbound(&s)? }));
-            }
+            // SAFETY: `seq` outlives the pipeline.
+            let units = unsafe { chunk_units(&seq, &bounds, k)? };
+            let inputs: Vec<(usize, Units<'_>)> = (bounds[k]..).zip(units).collect();
             Ok(((), inputs))
         },
         |inputs| {
