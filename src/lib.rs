@@ -14,6 +14,7 @@
 pub mod boilerplate;
 pub mod error;
 pub mod gazetteer;
+pub mod json;
 pub mod normalize;
 pub mod parallel;
 pub mod process;

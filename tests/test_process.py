@@ -259,3 +259,36 @@ def test_spans_hold_on_generated_pages(words: list[str]) -> None:
     for m in a.places or []:
         assert text[m.start : m.end] == m.text
     assert [key(m) for m in a.places or []] == [key(m) for m in G.find(document(a))]
+
+
+def same_json(a: furat.Article, lines: bool) -> None:
+    text = a.to_json(lines=lines)
+    assert json.loads(text) == a.to_dict(lines=lines)
+    # The same keys in the same order, floats stay floats (1.0, not 1): a
+    # table read back has the same columns and types.
+    assert json.dumps(json.loads(text)) == json.dumps(a.to_dict(lines=lines))
+
+
+@pytest.mark.parametrize("page", range(len(PAGES)))
+def test_to_json_is_to_dict_as_json(page: int) -> None:
+    a = furat.process(PAGES[page], id=f"p{page}")
+    same_json(a, lines=True)
+    same_json(a, lines=False)
+    same_json(furat.clean(PAGES[page]), lines=True)
+
+
+def test_to_json_escapes_what_json_needs() -> None:
+    page = 'عنوان "الحسكة" \\ \x01\t\u2028 😀 \ud800 end\nفي الحسكة قال مصدر "محلي" إن الوضع هادئ\x7f\r\n'
+    for id in ("a\"b\\\n\ud800", 12, 2**70, None):
+        a = furat.process(page, id=id)
+        text = a.to_json()
+        assert "\n" not in text  # one JSON line, whatever the page holds
+        same_json(a, lines=True)
+    assert json.loads(furat.process("", id=-5).to_json())["id"] == -5
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, blacklist_categories=()), max_size=80), st.sampled_from(["", "\nفي دير الزور\n", "Raqqa\n"]))
+def test_to_json_round_trips_any_text(junk: str, tail: str) -> None:
+    a = furat.process(junk + tail + junk)
+    same_json(a, lines=True)

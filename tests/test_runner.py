@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import taskdoubles
 
-from furat._tasks import EngineUnavailable, ItemError, NormalizeTask, ProcessTask, run_isolating
+from furat._tasks import CleanTask, EngineUnavailable, ItemError, NormalizeTask, ProcessTask, run_isolating
 from furat.cli.progress import Progress
 from furat.cli.records import Doc
 from furat.cli.runner import RunOptions, run
@@ -143,6 +143,27 @@ def test_process_task_runs_the_engine_and_counts_places() -> None:
     s = run(task, [Doc(str(i), f"src:{i}", t) for i, t in enumerate(texts * 5)], w, JsonlEncoder(), RunOptions(2))
     assert s.places == 10 and s.written == 10
     assert [r["places"] for r in w.rows] == [r["places"] for r in results] * 5
+
+
+@pytest.mark.parametrize("task_class", [ProcessTask, CleanTask])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_encoded_rows_are_the_rows_of_dicts(task_class: type[ProcessTask | CleanTask], jobs: int) -> None:
+    # JSONL from the engine's own JSON text (``encoded``) and from dicts:
+    # the same rows, keys in the same order, errors and kept fields included.
+    texts = ["قصف على دير الزور وريف الحسكة\nقال مصدر \"محلي\" إن القصف طال الحسكة", "", "Raqqa\n\u00a0\n\ud800 x"]
+    records = [
+        Doc(id=str(i), source=f"src:{i}", text=t or None, error=None if t else "empty text", extra={"k": i})
+        for i, t in enumerate(texts * 4)
+    ]
+    out = []
+    for encoded in (False, True):
+        task = task_class(threads=1)
+        task.encoded = encoded
+        w = MemoryWriter()
+        summary = run(task, records, w, JsonlEncoder(), RunOptions(jobs, "processes" if jobs > 1 else "threads"))
+        out.append((summary.written, summary.failed, summary.places, [json.dumps(r) for r in w.rows]))
+    assert out[0] == out[1]
+    assert out[1][:2] == (8, 4)
 
 
 def test_progress_render() -> None:

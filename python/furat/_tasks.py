@@ -52,7 +52,26 @@ class ItemError:
         return (ItemError, (self.message,))
 
 
-Result = dict[str, Any] | ItemError
+class EncodedFields:
+    """A result already written as JSON (``Article.to_json``, UTF-8): the
+    JSON object of the job's fields, and how many place mentions it holds.
+    What a task returns when its ``encoded`` flag is set, for JSONL output,
+    where it is written as it is (no dict built and encoded again)."""
+
+    __slots__ = ("json", "places")
+
+    def __init__(self, json: bytes, places: int) -> None:
+        self.json = json
+        self.places = places
+
+    def __repr__(self) -> str:
+        return f"EncodedFields({self.json!r}, {self.places})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EncodedFields, (self.json, self.places))
+
+
+Result = dict[str, Any] | EncodedFields | ItemError
 
 
 class Task:
@@ -62,6 +81,9 @@ class Task:
     name: ClassVar[str]
     #: Output fields, after ``id`` and ``source``, in column order.
     fields: ClassVar[tuple[str, ...]]
+    #: Return :class:`EncodedFields` instead of dicts (for JSONL output),
+    #: where the task can (``process``, ``clean``); set on an instance.
+    encoded: bool = False
 
     def __init__(self, *, threads: int | None = None) -> None:
         #: Threads of each engine batch call (None: all cores).
@@ -70,8 +92,10 @@ class Task:
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
         raise NotImplementedError
 
-    def count_places(self, result: dict[str, Any]) -> int:
+    def count_places(self, result: dict[str, Any] | EncodedFields) -> int:
         """How many place mentions a result holds (for run summaries)."""
+        if isinstance(result, EncodedFields):
+            return result.places
         places = result.get("places")
         return len(places) if isinstance(places, list) else 0
 
@@ -124,6 +148,8 @@ class CleanTask(Task):
 
     def run(self, texts: Sequence[str], sites: Sequence[str | None]) -> list[Result]:
         articles = self.cleaner.clean_batch(texts, sites, threads=self.threads)
+        if self.encoded:
+            return [EncodedFields(a.to_json(lines=False, as_bytes=True), 0) for a in articles]
         return [{"title": a.title, "body": a.body, "meta": a.meta} for a in articles]
 
 
@@ -163,6 +189,8 @@ class ProcessTask(Task):
             process_batch = _native("process_batch", "process", "the boilerplate stripper and the place matcher")
             articles = process_batch(texts, sites=sites, threads=self.threads)
         # title, body, meta, places (flat records): built in one native call.
+        if self.encoded:
+            return [EncodedFields(a.to_json(lines=False, as_bytes=True), len(a.places or ())) for a in articles]
         return [a.to_dict(lines=False) for a in articles]
 
 

@@ -144,6 +144,7 @@ def _run(s: pd.Series, task: Task, what: str) -> tuple[list[int], list[dict[str,
     for pos, r in zip(positions, results, strict=True):
         if isinstance(r, ItemError):
             raise ValueError(f"{what}: row {s.index[pos]!r}: {r.message}")
+        assert isinstance(r, dict)  # the task is not ``encoded``
         rows.append(r)
     return positions, rows
 

@@ -119,6 +119,7 @@ class _TaskBatch:
             r = next(results)
             if isinstance(r, ItemError):
                 raise ValueError(f"{self.what}: column {s.name!r}: {r.message}")
+            assert isinstance(r, dict)  # the task is not ``encoded``
             out.append(r[self.field] if self.field else r)
         return pl.Series(s.name, out, dtype=self.dtype)
 

@@ -256,7 +256,7 @@ pub(crate) struct MentionFields<'a> {
 }
 
 impl<'a> MentionFields<'a> {
-    fn of(m: &'a Match, part: Option<Part>) -> MentionFields<'a> {
+    pub(crate) fn of(m: &'a Match, part: Option<Part>) -> MentionFields<'a> {
         MentionFields {
             start: m.start,
             end: m.end,
@@ -303,6 +303,53 @@ pub(crate) fn mention_record<'py>(
     d.set_item(intern!(py, "lon"), p.lon)?;
     d.set_item(intern!(py, "alternatives"), &m.alternatives)?;
     Ok(d)
+}
+
+/// The record of `mention_record`, as JSON text (`Article.to_json()`).
+pub(crate) fn push_mention_json(out: &mut String, m: &MentionFields<'_>) {
+    use crate::json::{push_f64, push_int, push_key, push_opt_f64, push_opt_str, push_str};
+    let p = m.place;
+    let gov = p.admin(1);
+    out.push('{');
+    push_key(out, "start", true);
+    push_int(out, m.start);
+    push_key(out, "end", false);
+    push_int(out, m.end);
+    push_key(out, "surface", false);
+    push_str(out, m.surface);
+    push_key(out, "part", false);
+    push_opt_str(out, m.part.map(Part::name));
+    push_key(out, "proclitic", false);
+    push_str(out, m.proclitic);
+    push_key(out, "score", false);
+    push_f64(out, py_score(m.score));
+    push_key(out, "pcode", false);
+    push_str(out, &p.id);
+    push_key(out, "level", false);
+    push_str(out, p.level.name());
+    push_key(out, "name_en", false);
+    push_str(out, &p.name_en);
+    push_key(out, "name_ar", false);
+    push_str(out, &p.name_ar);
+    push_key(out, "governorate", false);
+    push_opt_str(out, gov.map(|a| a.id.as_str()));
+    push_key(out, "governorate_en", false);
+    push_opt_str(out, gov.and_then(|a| a.name_en.as_deref()));
+    push_key(out, "governorate_ar", false);
+    push_opt_str(out, gov.and_then(|a| a.name_ar.as_deref()));
+    push_key(out, "lat", false);
+    push_opt_f64(out, p.lat);
+    push_key(out, "lon", false);
+    push_opt_f64(out, p.lon);
+    push_key(out, "alternatives", false);
+    out.push('[');
+    for (k, a) in m.alternatives.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        push_str(out, a);
+    }
+    out.push_str("]}");
 }
 
 /// The records of an article's mentions.

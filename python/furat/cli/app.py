@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         task = make_task(args)
         _check_inputs(args.inputs, output)
         fmt = writers.format_for(args.output, args.output_format)
+        # JSONL rows are written from the engine's own JSON text.
+        task.encoded = fmt == "jsonl"
         keep = _kept_fields(args.keep, task)
         _check_encoding(args.encoding)
         writer, encode = writers.make(fmt, args.output, (*keep, *task.fields))

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from furat.cli.writers import Row, plain
+
 #: The most characters of a title, body or text shown.
 _WIDTH = 110
 
@@ -82,5 +84,5 @@ def render(row: dict[str, Any]) -> str:
 
 
 class PrettyEncoder:
-    def __call__(self, rows: list[dict[str, Any]]) -> bytes:
-        return "".join(render(r) for r in rows).encode("utf-8")
+    def __call__(self, rows: list[Row]) -> bytes:
+        return "".join(render(plain(r)) for r in rows).encode("utf-8")

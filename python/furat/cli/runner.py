@@ -32,9 +32,9 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from dataclasses import dataclass, field
 from typing import Any
 
-from furat._tasks import ItemError, Task, run_isolating
+from furat._tasks import EncodedFields, ItemError, Task, run_isolating
 from furat.cli.records import Doc, Raw
-from furat.cli.writers import Encoder, Writer
+from furat.cli.writers import EncodedRow, Encoder, Row, Writer
 
 #: Turns a framed record into a document (``readers.Parser``): runs in the
 #: workers.
@@ -82,11 +82,11 @@ def run_batch(task: Task, encode: Encoder, parse: Parse, items: list[Doc | Raw])
     todo = [i for i, d in enumerate(docs) if d.error is None]
     texts = [docs[i].text or "" for i in todo]
     sites = [docs[i].site for i in todo]
-    results: list[dict[str, Any] | ItemError | None] = [None] * len(docs)
+    results: list[dict[str, Any] | EncodedFields | ItemError | None] = [None] * len(docs)
     if todo:
         for i, result in zip(todo, run_isolating(task, texts, sites), strict=True):
             results[i] = result
-    rows: list[dict[str, Any]] = []
+    rows: list[Row] = []
     outcome = Outcome(payload=None)
     for d, r in zip(docs, results, strict=True):
         error = d.error if r is None else r.message if isinstance(r, ItemError) else None
@@ -96,8 +96,9 @@ def run_batch(task: Task, encode: Encoder, parse: Parse, items: list[Doc | Raw])
             if len(outcome.errors) < MAX_QUOTED_ERRORS:
                 outcome.errors.append((d.source, error))
         else:
-            assert isinstance(r, dict)
-            rows.append({"id": d.id, "source": d.source, **(d.extra or {}), **r})
+            assert r is not None and not isinstance(r, ItemError)
+            head = {"id": d.id, "source": d.source, **(d.extra or {})}
+            rows.append(EncodedRow(head, r.json) if isinstance(r, EncodedFields) else {**head, **r})
             outcome.written += 1
             outcome.places += task.count_places(r)
     outcome.payload = encode(rows)

@@ -75,24 +75,57 @@ def _text(value: Any) -> str | None:
     return _JSON.encode(value)
 
 
+class EncodedRow:
+    """A row whose job fields are JSON already (``Article.to_json``):
+    ``head`` (id, source, kept fields) and ``fields``, a JSON object in
+    UTF-8."""
+
+    __slots__ = ("fields", "head")
+
+    def __init__(self, head: dict[str, Any], fields: bytes) -> None:
+        self.head = head
+        self.fields = fields
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.head, **json.loads(self.fields)}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EncodedRow, (self.head, self.fields))
+
+
+Row = dict[str, Any] | EncodedRow
+
+
+def plain(row: Row) -> dict[str, Any]:
+    """The row as one dict (the fields of an :class:`EncodedRow` parsed)."""
+    return row.as_dict() if isinstance(row, EncodedRow) else row
+
+
 class Encoder(Protocol):
-    def __call__(self, rows: list[dict[str, Any]]) -> Any: ...
+    def __call__(self, rows: list[Row]) -> Any: ...
 
 
 class JsonlEncoder:
-    def __call__(self, rows: list[dict[str, Any]]) -> bytes:
+    def __call__(self, rows: list[Row]) -> bytes:
         encode = _JSON.encode
-        return "".join([encode(r) + "\n" for r in rows]).encode("utf-8")
+        lines = [
+            # The head's object, opened up and continued by the fields' members.
+            (encode(r.head)[:-1] + ",").encode("utf-8") + r.fields[1:] + b"\n"
+            if isinstance(r, EncodedRow)
+            else (encode(r) + "\n").encode("utf-8")
+            for r in rows
+        ]
+        return b"".join(lines)
 
 
 class CsvEncoder:
     def __init__(self, fields: tuple[str, ...]) -> None:
         self.columns = columns(fields)
 
-    def __call__(self, rows: list[dict[str, Any]]) -> bytes:
+    def __call__(self, rows: list[Row]) -> bytes:
         out = io.StringIO()
         w = csv.writer(out)
-        for r in rows:
+        for r in map(plain, rows):
             w.writerow([_text(r.get(c)) or "" for c in self.columns])
         return out.getvalue().encode("utf-8")
 
@@ -108,8 +141,9 @@ class ParquetEncoder:
     def __init__(self, fields: tuple[str, ...]) -> None:
         self.columns = columns(fields)
 
-    def __call__(self, rows: list[dict[str, Any]]) -> dict[str, list[str | None]]:
-        return {c: [_text(r.get(c)) for r in rows] for c in self.columns}
+    def __call__(self, rows: list[Row]) -> dict[str, list[str | None]]:
+        dicts = [plain(r) for r in rows]
+        return {c: [_text(r.get(c)) for r in dicts] for c in self.columns}
 
 
 class Writer:
