@@ -2,6 +2,7 @@
 scripts/check_pythons.sh: the wheel imports and its engines answer, on
 strings of every PEP 393 width."""
 
+import json
 import pickle
 import sys
 
@@ -30,11 +31,11 @@ assert [(m.text, m.part) for m in p.places] == [("دير الزور", "title"), 
 assert all(page[m.start : m.end] == m.text for m in p.places)
 assert pickle.loads(pickle.dumps(p)) == p and furat.process_batch([page] * 100)[99].places == p.places
 assert p.to_dict(lines=False)["places"][0]["pcode"] == "SY09"
+assert json.loads(p.to_json()) == p.to_dict() and json.loads(p.to_json(lines=False, as_bytes=True)) == p.to_dict(lines=False)
 print(f"furat {furat.__version__} ok on Python {sys.version.split()[0]}")
 
 # pipelines (issue 5): the command-line tool runs on this Python, with no
 # optional dependency installed.
-import json
 import subprocess
 
 proc = subprocess.run(
