@@ -601,7 +601,7 @@ impl Lexicon {
             {
                 let e = &self.entries[i];
                 let budget = fuzzy::budget(e.key_chars.len());
-                if fuzzy::mask_edits(mask, e.mask) > budget {
+                if fuzzy::mask_edits_exceed(mask, e.mask, budget) {
                     continue;
                 }
                 if let Some(d) = fuzzy::within(chars, &e.key_chars, budget) {
