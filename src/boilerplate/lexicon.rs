@@ -473,6 +473,7 @@ impl Lexicon {
     /// then heads, starts, phrases inside, symbols; the longest phrase
     /// within each. `has_first` says whether a word of the line starts a
     /// `has` phrase (from [`Lexicon::word_bits`]), or `None` when not known.
+    /// `key` is the key of `folded` (its `chars_mask` filters the symbols).
     pub(crate) fn lookup(
         &self,
         key: &Key,
@@ -531,9 +532,10 @@ impl Lexicon {
         if n <= 25 {
             for &i in &self.sym {
                 let e = &self.entries[i];
-                if key.chars_mask & fuzzy::char_mask(e.key_chars[..1].iter().copied()) != 0
-                    && contains(folded, &e.key_chars)
-                {
+                // Every character of the symbol phrase must be on the line:
+                // the first one alone is no filter ("(c) 20" starts with a
+                // bit that ب shares).
+                if key.chars_mask & e.mask == e.mask && contains(folded, &e.key_chars) {
                     return Some(Hit { entry: e, edits: 0 });
                 }
             }
@@ -601,7 +603,7 @@ impl Lexicon {
             {
                 let e = &self.entries[i];
                 let budget = fuzzy::budget(e.key_chars.len());
-                if fuzzy::mask_edits(mask, e.mask) > budget {
+                if fuzzy::mask_edits_exceed(mask, e.mask, budget) {
                     continue;
                 }
                 if let Some(d) = fuzzy::within(chars, &e.key_chars, budget) {

@@ -31,26 +31,30 @@ pub(crate) static SEARCH: LazyLock<Normalizer> = LazyLock::new(|| {
 pub(crate) fn split_lines(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '\n' => {
-                out.push((start, i));
-                start = i + 1;
-            }
-            '\r' => {
-                out.push((start, i));
-                if chars.get(i + 1) == Some(&'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    while let Some(i) = next_break(chars, start) {
+        out.push((start, i));
+        let crlf = chars[i] == '\r' && chars.get(i + 1) == Some(&'\n');
+        start = i + 1 + usize::from(crlf);
     }
     out.push((start, chars.len()));
     out
+}
+
+/// The index of the first `\n` or `\r` at or after `from`.
+fn next_break(chars: &[char], from: usize) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let is_break = |c: char| c == '\n' || c == '\r';
+    // Whole blocks first, tested without a branch per character (the OR
+    // of the comparisons vectorizes): lines run to dozens of characters,
+    // and this scan runs twice over every page.
+    let mut i = from;
+    while let Some(block) = chars.get(i..i + BLOCK) {
+        if block.iter().fold(false, |any, &c| any | is_break(c)) {
+            break;
+        }
+        i += BLOCK;
+    }
+    chars[i..].iter().position(|&c| is_break(c)).map(|p| i + p)
 }
 
 /// `chars` without leading and trailing whitespace (NBSP included) and
