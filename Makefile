@@ -36,7 +36,10 @@ test-deps: $(PY) ## install what the tests need (pytest, hypothesis, the oracles
 	# CAMeL Tools pulls torch; its utils need only emoji (issue #2).
 	$(PIP) install --no-deps camel-tools
 	# pipelines (issue 5): Parquet output, pandas/Polars, Dask, the notebook.
-	$(PIP) install pandas polars pyarrow 'dask[bag,dataframe]' distributed nbclient nbformat ipykernel folium
+	# distributed pins its own dask exactly; without a floor pip can pair the newest dask
+	# with a 2021 distributed that no longer imports (a dask release the mirror has before
+	# its distributed).
+	$(PIP) install pandas polars pyarrow 'dask[bag,dataframe]>=2024.1' 'distributed>=2024.1' nbclient nbformat ipykernel folium
 
 .PHONY: test
 test: test-deps build-dev ## run every test: cargo, pytest, stubs, each CPython 3.10-3.13
