@@ -109,6 +109,15 @@ COUNTRIES_EN = (
     "mosul|basra|erbil|kirkuk|ramadi|fallujah|tikrit|jerusalem|gaza|bethlehem|damascus gate"
 ).split("|")
 
+# English words that OCHA's calqued village names start with ("Eastern
+# Deir", "Upper Rmeilan", "New Kharab"). News writes them as ordinary words
+# before a place ("eastern Deir ez-Zor"), so such a name needs evidence: a
+# capital at least, and it loses to an unambiguous name it overlaps.
+QUALIFIERS_EN = (
+    "eastern|western|northern|southern|east|west|north|south|upper|lower|middle|central|"
+    "new|old|big|small|little|great|greater|inner|outer"
+).split("|")
+
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 SPLITTERS = re.compile(r"\s*(?:_|/|\\| - |\(|\))\s*")
@@ -172,7 +181,7 @@ class Builder:
             self.ocha = list(csv.DictReader(f))
         with open(source / "syria_geonames_sy.csv", encoding="utf-8", newline="") as f:
             self.geonames = list(csv.DictReader(f))
-        self.cues = {norm(r["word"]) for r in read_tsv(CURATED / "cues.tsv") if r["kind"] != "after"}
+        self.cues = {norm(r["word"]) for r in read_tsv(CURATED / "cues.tsv") if r["kind"] not in ("after", "person")}
         self.lexical_ar = {norm(w) for w in MONTHS_AR + COUNTRIES_AR} | self.cues
         self.lexical_en = set(MONTHS_EN + COUNTRIES_EN)
         self.dropped: dict[str, set[str]] = defaultdict(set)
@@ -398,7 +407,9 @@ class Builder:
             z = self.freq.zipf_en(parts[0])
             return "strong" if z >= EN_STRONG else "weak" if z >= EN_WEAK else "none"
         zs = [self.freq.zipf_en(p) for p in parts]
-        return "weak" if min(zs) >= EN_STRONG else "none"
+        if min(zs) >= EN_STRONG or (parts[0] in QUALIFIERS_EN and not famous):
+            return "weak"
+        return "none"
 
     def blocked_clitics(self, name: str) -> list[str]:
         if not is_arabic(name) or " " in norm(name):
@@ -432,6 +443,13 @@ class Builder:
                 if blocks:
                     item += "~noclitic=" + ",".join(blocks)
                 items.append(item)
+            # A dropped name that is the place's own name_ar/name_en stays a
+            # name of the place (the loader always adds those), so it is
+            # written as cue-only: it matches after "village of" and the like.
+            dropped = self.dropped.get(pid, set()) | self.dropped.get("*", set())
+            for own in (p["name_ar"], p["name_en"]):
+                if own and norm(own) in dropped:
+                    items.append(own + "~cue")
             if not items:
                 continue
             rows.append(

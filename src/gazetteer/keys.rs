@@ -25,6 +25,18 @@ const ARTICLES: [&str; 17] = [
     "er", "en",
 ];
 
+/// Spellings of the common words of Syrian place names that transliterations
+/// write interchangeably (تل: Tal, Tall, Tel, Tell; عين: Ain, Ayn, Ein; دير:
+/// Deir, Dayr, Dair): a Latin name with one of them also gets the others.
+const WORD_SPELLINGS: [&[&str]; 6] = [
+    &["tal", "tall", "tel", "tell"],
+    &["ain", "ayn", "ein"],
+    &["deir", "dayr", "dair"],
+    &["jabal", "jebel", "jabel"],
+    &["khirbet", "khirbat", "kherbet"],
+    &["beit", "bayt", "bait"],
+];
+
 /// At most this many keys per name (bounds the 2^n separator variants).
 const MAX_VARIANTS: usize = 32;
 
@@ -101,7 +113,14 @@ pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
                 lists.push(v);
             }
         }
-        for toks in lists {
+        // Other spellings of a token, one token at a time, after the
+        // article variants (which come first under MAX_VARIANTS).
+        let spelled: Vec<Vec<Vec<char>>> = lists
+            .iter()
+            .take(2)
+            .flat_map(|toks| spelling_variants(toks))
+            .collect();
+        for toks in lists.into_iter().chain(spelled) {
             glue_variants(&toks, &mut forms);
         }
     }
@@ -110,8 +129,10 @@ pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
         if out.len() >= MAX_VARIANTS {
             break;
         }
-        // Too short to mean anything on its own (a bare "bab").
-        if f.iter().filter(|c| !is_separator(**c)).count() < 3 {
+        // Too short to mean anything on its own (a bare "bab"), or only the
+        // generic word of a name ("Tal" of Al-Tal is the "tal" of every "Tal
+        // X"; دير alone is never a place either, but no Arabic name is it).
+        if f.iter().filter(|c| !is_separator(**c)).count() < 3 || is_generic_word(&f) {
             continue;
         }
         if arabic && f.len() > 3 && f[0] == 'ا' && f[1] == 'ل' {
@@ -129,6 +150,33 @@ pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
     }
     out.sort_by(|a, b| a.chars.cmp(&b.chars).then(a.lam_elided.cmp(&b.lam_elided)));
     out.dedup();
+    out
+}
+
+/// Whether a key is a single generic word of [`WORD_SPELLINGS`].
+fn is_generic_word(key: &[char]) -> bool {
+    WORD_SPELLINGS
+        .iter()
+        .flat_map(|c| c.iter())
+        .any(|w| w.chars().eq(key.iter().copied()))
+}
+
+/// The token lists with one token respelled by [`WORD_SPELLINGS`].
+fn spelling_variants(toks: &[Vec<char>]) -> Vec<Vec<Vec<char>>> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(class) = WORD_SPELLINGS
+            .iter()
+            .find(|c| c.iter().any(|w| w.chars().eq(t.iter().copied())))
+        else {
+            continue;
+        };
+        for w in class.iter().filter(|w| !w.chars().eq(t.iter().copied())) {
+            let mut v = toks.to_vec();
+            v[i] = w.chars().collect();
+            out.push(v);
+        }
+    }
     out
 }
 
@@ -216,5 +264,23 @@ mod tests {
         for want in ["ar raqqa", "raqqa", "al raqqa", "alraqqa", "arraqqa"] {
             assert!(k.contains(&want.to_owned()), "{want} not in {k:?}");
         }
+    }
+
+    #[test]
+    fn respelled_toponym_words() {
+        let k = key_strings("Tell Abiad");
+        for want in ["tell abiad", "tal abiad", "tel abiad", "tall abiad"] {
+            assert!(k.contains(&want.to_owned()), "{want} not in {k:?}");
+        }
+        let k = key_strings("Ras al-Ain");
+        for want in ["ras al ain", "ras al ayn", "ras el ein"] {
+            assert!(k.contains(&want.to_owned()), "{want} not in {k:?}");
+        }
+        // only whole tokens: "Tallaa" is not respelled
+        assert!(!key_strings("Tallaa").iter().any(|k| k.starts_with("tel")));
+        // the generic word alone is no key ("Tal Nasri" is not Al-Tal)
+        let k = key_strings("Al-Tal");
+        assert!(k.contains(&"al tal".to_owned()), "{k:?}");
+        assert!(!k.contains(&"tal".to_owned()), "{k:?}");
     }
 }

@@ -28,7 +28,7 @@
 //! text to the next: a paragraph with a candidate allocates nothing.
 
 use super::context::{Ctx, Doc, Link, admin_follows, is};
-use super::place::Ambiguity;
+use super::place::{Ambiguity, Level};
 use super::rules::{CueKind, Rules};
 use super::scan::{CLITICS, Candidate};
 use super::{Hit, Inner, KeyEntry, NO_UNIT};
@@ -45,6 +45,9 @@ const AMBIGUOUS_MAX: f32 = 0.95;
 struct Accepted {
     cand: usize,
     place: u32,
+    /// Its evidence score (1.0 for an anchor): decides between two accepted
+    /// candidates that overlap without one containing the other.
+    score: f32,
 }
 
 /// What the accepted mentions next to a candidate say, whichever place it
@@ -209,6 +212,7 @@ pub(crate) fn resolve<N: CodeUnit, O: CodeUnit>(
             s.accepted.push(Accepted {
                 cand: i,
                 place: e.place,
+                score: 1.0,
             });
             s.is_accepted[i] = true;
             // Context only from anchors whose governorate is certain (the
@@ -256,6 +260,7 @@ pub(crate) fn resolve<N: CodeUnit, O: CodeUnit>(
                     s.accepted.push(Accepted {
                         cand: i,
                         place: entries[k].place,
+                        score: sc,
                     });
                     s.is_accepted[i] = true;
                     changed = true;
@@ -266,22 +271,31 @@ pub(crate) fn resolve<N: CodeUnit, O: CodeUnit>(
             break;
         }
     }
-    // 3. leftmost-longest among the accepted
+    // 3. leftmost-longest among the accepted; but of two that overlap
+    // without one containing the other, the better evidenced wins ("eastern
+    // Deir ez-Zor": the Idleb village "Eastern Deir", a calque that needs a
+    // capital, loses to the unambiguous Deir ez-Zor it runs into).
     s.order.clear();
-    s.order.extend(s.accepted.iter().map(|a| a.cand));
+    s.order.extend(0..s.accepted.len());
+    let accepted = &s.accepted;
     s.order.sort_by(|&a, &b| {
-        cands[a]
-            .start
-            .cmp(&cands[b].start)
-            .then(cands[b].end.cmp(&cands[a].end))
+        let (a, b) = (&cands[accepted[a].cand], &cands[accepted[b].cand]);
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end))
     });
     s.chosen.clear();
-    let mut last_end = 0u32;
-    for &i in &s.order {
-        if cands[i].start >= last_end {
-            s.chosen.push(i);
-            last_end = cands[i].end;
+    let mut last: Option<(u32, f32)> = None; // end and score of the last chosen
+    for &k in &s.order {
+        let Accepted { cand: i, score, .. } = accepted[k];
+        match last {
+            Some((end, _)) if cands[i].start >= end => {}
+            None => {}
+            Some((end, prev)) if cands[i].end > end && score > prev => {
+                s.chosen.pop();
+            }
+            Some(_) => continue,
         }
+        s.chosen.push(i);
+        last = Some((cands[i].end, score));
     }
     // 4. the place, by rank with the other mentions as context
     // How many mentions name each district and governorate, and what each
@@ -449,7 +463,10 @@ fn evidence<N: CodeUnit, O: CodeUnit>(
         if !cx.capital {
             return 0.0; // a lowercase common word is the word
         }
-        score += 0.2;
+        // Little evidence: in English every name is capitalised, and the
+        // common words among place names are mostly given names and
+        // surnames (Omar, Assad, Salam).
+        score += 0.1;
     }
     match cx.cue {
         Some(cue) if cue.kind != CueKind::Direction => score = score.max(0.0) + 0.6,
@@ -473,6 +490,12 @@ fn evidence<N: CodeUnit, O: CodeUnit>(
     };
     if let Some((link, next)) = ar.next {
         match link {
+            // An everyday word before "in the countryside of X" is mostly
+            // the word ("مدرسة جديدة في ريف الحسكة": a new school): for it,
+            // the admin unit after is not enough on its own.
+            Link::Strong if doc.contains(next, e.place) && amb == Ambiguity::Strong => {
+                score += 0.35;
+            }
             Link::Strong if doc.contains(next, e.place) => score += 0.6,
             Link::Weak if doc.contains(next, e.place) => score += 0.25,
             _ => {}
@@ -489,7 +512,11 @@ fn evidence<N: CodeUnit, O: CodeUnit>(
         if units[1] != NO_UNIT && s.admin2.contains(&units[1]) {
             score += 0.3;
         } else if units[0] != NO_UNIT && s.admin1.contains(&units[0]) {
-            score += 0.2;
+            // A governorate is hundreds of villages: its mention alone does
+            // not make a rarer word (مظلوم, عشائر) one of them, but it does
+            // make it one of its few towns (الميادين, الطبقة).
+            let p = &doc.g.places[e.place as usize];
+            score += if p.level == Level::Community && p.prior < 40.0 { 0.1 } else { 0.2 };
         }
     }
     score

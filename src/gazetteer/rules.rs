@@ -46,7 +46,8 @@ pub(crate) struct Rules {
     pub(crate) after: FxHashMap<String, Cue>,
     /// Negative contexts, by folded name.
     pub(crate) negative: FxHashMap<String, Negative>,
-    /// Words before a name that make it part of a person's name (عبد, أبو).
+    /// Words before a name that make it part of a person's name (عبد, أبو,
+    /// الرئيس, Bashar): the `person` rows of `cues.tsv`.
     pub(crate) person: FxHashSet<String>,
     /// Words between a place and an admin unit after it that say the first
     /// lies in the second: في, ريف, محافظة, شرق ... (X بريف دير الزور).
@@ -69,6 +70,7 @@ impl Rules {
         let n = Normalizer::from_profile(Profile::Search);
         let mut before = FxHashMap::default();
         let mut after = FxHashMap::default();
+        let mut person = FxHashSet::default();
         for cols in data_lines(CUES_TSV) {
             let (word, kind, levels) = (
                 cols[0],
@@ -85,6 +87,10 @@ impl Rules {
                 "vicinity" => (&mut before, CueKind::Vicinity),
                 "direction" => (&mut before, CueKind::Direction),
                 "after" => (&mut after, CueKind::Settlement),
+                "person" => {
+                    person.insert(fold(&n, word));
+                    continue;
+                }
                 _ => continue,
             };
             map.insert(fold(&n, word), Cue { kind, levels });
@@ -105,10 +111,6 @@ impl Rules {
             entry.before.extend(words(1));
             entry.after.extend(words(2));
         }
-        let person = ["عبد", "أبو", "أبي", "أبا", "أم", "بن", "ابن", "بنت", "آل"]
-            .iter()
-            .map(|w| fold(&n, w))
-            .collect();
         let linking = [
             "في",
             "ريف",
