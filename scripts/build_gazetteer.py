@@ -118,6 +118,17 @@ QUALIFIERS_EN = (
     "new|old|big|small|little|great|greater|inner|outer"
 ).split("|")
 
+# Words that OCHA adds to the name of each part of a split village (علوك
+# الشرقي, علوك الغربي; بقرص فوقاني, بقرص تحتاني). News names the village
+# whole (علوك), so every part also gets the bare name (see derive_names).
+PART_WORDS_AR = (
+    "الشرقي|الغربي|الشمالي|الجنوبي|الشرقية|الغربية|الشمالية|الجنوبية|الفوقاني|التحتاني|فوقاني|"
+    "تحتاني|الفوقانية|التحتانية|فوقانية|تحتانية|الكبير|الصغير|الكبيرة|الصغيرة|كبير|صغير|الكبرى|"
+    "الصغرى|شرقي|غربي|شمالي|جنوبي|الوسطى|الأوسط|القبلي"
+).split("|")
+# How much evidence a name needs, in order.
+AMBIGUITY_ORDER = ["none", "weak", "strong", "cue"]
+
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 SPLITTERS = re.compile(r"\s*(?:_|/|\\| - |\(|\))\s*")
@@ -255,6 +266,36 @@ class Builder:
             # towns); the curator writes weak/strong/cue where it is not so.
             self.add_name(r["id"], r["name"], r["flags"] or "none", override=True)
             self.places[r["id"]]["prior"] = max(self.places[r["id"]]["prior"], 40)
+
+    def derive_names(self) -> None:
+        """The bare name of a split village for each of its parts (علوك for
+        علوك الشرقي and علوك الغربي), as news names it whole; it always needs
+        evidence (at least `weak`), and is not added where it is already
+        another place's own name. (Adding or dropping the article of
+        one-word names was tried and dropped: on furat's labelled pages it
+        found one village and made nine false mentions: العشائر, الخالد,
+        مدينة from المدينة.)"""
+        owned: dict[str, set[str]] = defaultdict(set)
+        for pid, names in self.names.items():
+            for n in names:
+                owned[norm(n)].add(pid)
+        part_words = {norm(w) for w in PART_WORDS_AR}
+        derived: list[tuple[str, str]] = []
+        for pid, p in self.places.items():
+            if p["level"] != "community":
+                continue
+            for name in list(self.names[pid]):
+                if not is_arabic(name):
+                    continue
+                words = name.split(" ")
+                if len(words) > 1 and norm(words[-1]) in part_words and len(norm(" ".join(words[:-1]))) >= 3:
+                    derived.append((pid, " ".join(words[:-1])))
+        for pid, alt in derived:
+            if owned.get(norm(alt), set()) - {pid}:
+                continue
+            amb = self.ambiguity(alt, self.is_famous(pid))
+            flag = max(amb, "weak", key=AMBIGUITY_ORDER.index)
+            self.add_name(pid, alt, flag)
 
     def add_name(self, pid: str, name: str, flag: str, override: bool = False) -> None:
         name = " ".join(name.split())
@@ -483,6 +524,7 @@ def main(argv: list[str]) -> int:
     b.add_geonames()
     b.add_curated_names()
     b.link_centres()
+    b.derive_names()
     b.write()
     return 0
 
