@@ -134,6 +134,17 @@ LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 SPLITTERS = re.compile(r"\s*(?:_|/|\\| - |\(|\))\s*")
 
 
+def ending_variants(name: str) -> list[str]:
+    """A Latin name with its final ة transliterated the other ways (a, ah,
+    eh): Areesheh → Areesha, Areeshah. At least three letters must stay."""
+    for have in ("ah", "eh", "a"):
+        last = name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+        if name.endswith(have) and len(last) >= len(have) + 3:
+            stem = name[: -len(have)]
+            return [stem + e for e in ("a", "ah", "eh") if e != have]
+    return []
+
+
 def norm(s: str) -> str:
     return furat.normalize(s)
 
@@ -204,6 +215,7 @@ class Builder:
 
     # ------------------------------------------------------------ places
     def add_ocha(self) -> None:
+        split_parts: dict[str, list[str]] = {}
         for r in self.ocha:
             level = r["level"]
             admin1 = r["admin1_pcode"]
@@ -227,6 +239,22 @@ class Builder:
             }
             for n in self.ocha_names(r):
                 self.add_name(r["pcode"], n, "")
+            parts = [p for p in r["name_split_parts"].split("|") if p]
+            if parts:
+                split_parts[r["pcode"]] = parts
+        # A part of a split name that is an admin unit's own name names that
+        # unit, not this village ("ديروتان / جبلة" is Deirotan, in Jableh).
+        units = {
+            norm(n)
+            for p in self.places.values()
+            if p["level"] != "community"
+            for n in (strip_centre(p["name_ar"]), p["name_en"])
+            if n
+        }
+        for pid, parts in split_parts.items():
+            for n in parts:
+                if norm(n) not in units:
+                    self.add_name(pid, n, "")
 
     @staticmethod
     def ocha_names(r: dict[str, str]) -> list[str]:
@@ -235,7 +263,6 @@ class Builder:
             name = strip_centre(r[field]) if field == "name_ar" else r[field]
             if not SPLITTERS.search(name):
                 out.append(name)
-        out += [p for p in r["name_split_parts"].split("|") if p]
         return out
 
     def add_extra(self) -> None:
@@ -268,10 +295,13 @@ class Builder:
             self.places[r["id"]]["prior"] = max(self.places[r["id"]]["prior"], 40)
 
     def derive_names(self) -> None:
-        """The bare name of a split village for each of its parts (علوك for
-        علوك الشرقي and علوك الغربي), as news names it whole; it always needs
-        evidence (at least `weak`), and is not added where it is already
-        another place's own name. (Adding or dropping the article of
+        """Names news writes that the sources lack, made by rule: the bare
+        name of a split village for each of its parts (علوك for علوك الشرقي
+        and علوك الغربي), always needing evidence (at least `weak`); and for
+        towns (admin units and centres) the Latin spellings of a final ة
+        (Khan Arnaba, Arnabah, Arnabeh). Neither is added where it is
+        already another place's own name. (Villages get no ending variants:
+        Sala would become Saleh, a surname.) (Adding or dropping the article of
         one-word names was tried and dropped: on furat's labelled pages it
         found one village and made nine false mentions: العشائر, الخالد,
         مدينة from المدينة.)"""
@@ -280,22 +310,22 @@ class Builder:
             for n in names:
                 owned[norm(n)].add(pid)
         part_words = {norm(w) for w in PART_WORDS_AR}
-        derived: list[tuple[str, str]] = []
+        derived: list[tuple[str, str, str]] = []  # place, name, least flag
         for pid, p in self.places.items():
-            if p["level"] != "community":
-                continue
+            famous = self.is_famous(pid)
             for name in list(self.names[pid]):
-                if not is_arabic(name):
-                    continue
                 words = name.split(" ")
-                if len(words) > 1 and norm(words[-1]) in part_words and len(norm(" ".join(words[:-1]))) >= 3:
-                    derived.append((pid, " ".join(words[:-1])))
-        for pid, alt in derived:
+                if is_arabic(name):
+                    if p["level"] == "community" and len(words) > 1 and norm(words[-1]) in part_words:
+                        if len(norm(" ".join(words[:-1]))) >= 3:
+                            derived.append((pid, " ".join(words[:-1]), "weak"))
+                elif famous:
+                    derived += [(pid, alt, "none") for alt in ending_variants(name)]
+        for pid, alt, least in derived:
             if owned.get(norm(alt), set()) - {pid}:
                 continue
             amb = self.ambiguity(alt, self.is_famous(pid))
-            flag = max(amb, "weak", key=AMBIGUITY_ORDER.index)
-            self.add_name(pid, alt, flag)
+            self.add_name(pid, alt, max(amb, least, key=AMBIGUITY_ORDER.index))
 
     def add_name(self, pid: str, name: str, flag: str, override: bool = False) -> None:
         name = " ".join(name.split())

@@ -55,7 +55,9 @@ pub fn push_units_raw<T: CodeUnit>(out: &mut String, units: &[T]) {
             0x22 | 0x5C | 0..0x20 | 0xD800..0xE000 => push_escape(bytes, c),
             0x20..0x80 => bytes.push(c as u8),
             // Arabic and most other scripts of the news: two bytes.
-            0x80..0x800 => bytes.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]),
+            0x80..0x800 => {
+                bytes.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8])
+            }
             0x800..0x10000 => bytes.extend_from_slice(&[
                 0xE0 | (c >> 12) as u8,
                 0x80 | ((c >> 6) & 0x3F) as u8,
@@ -147,8 +149,14 @@ mod tests {
 
     #[test]
     fn strings_escape_what_json_requires_and_nothing_else() {
-        assert_eq!(s(|o| push_str(o, "دير \"الزور\"\n\\")), r#""دير \"الزور\"\n\\""#);
-        assert_eq!(s(|o| push_str(o, "\u{1}\u{7f}\u{2028}")), "\"\\u0001\u{7f}\u{2028}\"");
+        assert_eq!(
+            s(|o| push_str(o, "دير \"الزور\"\n\\")),
+            r#""دير \"الزور\"\n\\""#
+        );
+        assert_eq!(
+            s(|o| push_str(o, "\u{1}\u{7f}\u{2028}")),
+            "\"\\u0001\u{7f}\u{2028}\""
+        );
         assert_eq!(s(|o| push_str(o, "\t\r\u{8}\u{c}")), r#""\t\r\b\f""#);
     }
 

@@ -32,7 +32,10 @@ pub fn default_threads() -> usize {
         return 1;
     }
     for var in [THREADS_ENV, "RAYON_NUM_THREADS"] {
-        if let Some(n) = std::env::var(var).ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+        if let Some(n) = std::env::var(var)
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+        {
             if n > 0 {
                 return n;
             }

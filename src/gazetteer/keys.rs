@@ -184,6 +184,12 @@ fn is_article(t: &[char]) -> bool {
     ARTICLES.iter().any(|a| a.chars().eq(t.iter().copied()))
 }
 
+/// Assimilated articles that are also English words: kept as the first
+/// token of a key, "At-Tabqah" would match "fighting at Tabqah" with "at"
+/// in the span (Latin keys match case-insensitively), so a leading one is
+/// only replaced (al, el) or dropped.
+const ENGLISH_WORD_ARTICLES: [&str; 3] = ["at", "as", "an"];
+
 /// Token lists with each article token (one that has a token after it)
 /// kept or replaced by al / el; a leading article may also be dropped
 /// (Raqqa for Ar-Raqqa).
@@ -194,7 +200,12 @@ fn article_variants(toks: &[Vec<char>]) -> Vec<Vec<Vec<char>>> {
         let mut next = Vec::new();
         for prefix in &out {
             if article {
-                for alt in [t.clone(), vec!['a', 'l'], vec!['e', 'l']] {
+                let keep = i > 0
+                    || !ENGLISH_WORD_ARTICLES
+                        .iter()
+                        .any(|a| a.chars().eq(t.iter().copied()));
+                let own = keep.then(|| t.clone());
+                for alt in own.into_iter().chain([vec!['a', 'l'], vec!['e', 'l']]) {
                     let mut p = prefix.clone();
                     p.push(alt);
                     if !next.contains(&p) {
@@ -278,6 +289,13 @@ mod tests {
         }
         // only whole tokens: "Tallaa" is not respelled
         assert!(!key_strings("Tallaa").iter().any(|k| k.starts_with("tel")));
+        // a leading article that is an English word is replaced, not kept
+        let k = key_strings("At-Tabqah");
+        assert!(
+            k.contains(&"tabqah".to_owned()) && k.contains(&"al tabqah".to_owned()),
+            "{k:?}"
+        );
+        assert!(!k.contains(&"at tabqah".to_owned()), "{k:?}");
         // the generic word alone is no key ("Tal Nasri" is not Al-Tal)
         let k = key_strings("Al-Tal");
         assert!(k.contains(&"al tal".to_owned()), "{k:?}");

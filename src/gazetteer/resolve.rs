@@ -429,10 +429,18 @@ fn around<N: CodeUnit, O: CodeUnit>(
         let nc = &cands[a.cand];
         coord |= doc.coordinated(en, nc.word_start as usize, nc.clitic);
         let place = a.place;
-        next = Some((
-            admin_follows(doc, en, nc.word_start as usize, &mut s.buf),
-            place,
-        ));
+        let mut link = admin_follows(doc, en, nc.word_start as usize, &mut s.buf);
+        // "الحميدية بدير الزور": the preposition ب glued to the next place
+        // says, as في does, that this one lies in it.
+        if matches!(link, Link::None)
+            && CLITICS[nc.clitic as usize] == "ب"
+            && doc.norm[en..nc.word_start as usize]
+                .iter()
+                .all(|&u| is(u, ' '))
+        {
+            link = Link::Weak;
+        }
+        next = Some((link, place));
     }
     Around { coord, next }
 }
@@ -516,7 +524,11 @@ fn evidence<N: CodeUnit, O: CodeUnit>(
             // not make a rarer word (مظلوم, عشائر) one of them, but it does
             // make it one of its few towns (الميادين, الطبقة).
             let p = &doc.g.places[e.place as usize];
-            score += if p.level == Level::Community && p.prior < 40.0 { 0.1 } else { 0.2 };
+            score += if p.level == Level::Community && p.prior < 40.0 {
+                0.1
+            } else {
+                0.2
+            };
         }
     }
     score

@@ -503,7 +503,12 @@ impl PyArticle {
     /// (``ensure_ascii=False``), lone surrogates escaped. ``as_bytes=True``
     /// gives it UTF-8 encoded, ready to write to a file.
     #[pyo3(signature = (*, lines = true, as_bytes = false))]
-    fn to_json<'py>(&self, py: Python<'py>, lines: bool, as_bytes: bool) -> PyResult<Bound<'py, PyAny>> {
+    fn to_json<'py>(
+        &self,
+        py: Python<'py>,
+        lines: bool,
+        as_bytes: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let json = self.json(py, lines)?;
         Ok(if as_bytes {
             PyBytes::new(py, json.as_bytes()).into_any()
@@ -738,7 +743,11 @@ pub(crate) fn site_items<'py>(
         return Ok(None);
     };
     if obj.is_instance_of::<PyString>() {
-        return Err(type_error("sites", "a sequence of str or None, not a single str", obj));
+        return Err(type_error(
+            "sites",
+            "a sequence of str or None, not a single str",
+            obj,
+        ));
     }
     let iter = obj
         .try_iter()

@@ -46,12 +46,32 @@ macro_rules! exception {
     };
 }
 
-exception!(FURAT_ERROR, "FuratError", "Base class of every error furat raises.");
-exception!(OPTION_ERROR, "OptionError", "An unknown profile, option or option value.");
+exception!(
+    FURAT_ERROR,
+    "FuratError",
+    "Base class of every error furat raises."
+);
+exception!(
+    OPTION_ERROR,
+    "OptionError",
+    "An unknown profile, option or option value."
+);
 exception!(INPUT_ERROR, "InputError", "Input that cannot be processed.");
-exception!(INPUT_TYPE_ERROR, "InputTypeError", "Input of the wrong type (not a str, ...).");
-exception!(DATA_ERROR, "DataError", "A malformed data file, record or saved state.");
-exception!(FILE_ERROR, "FileError", "A file that cannot be read or written.");
+exception!(
+    INPUT_TYPE_ERROR,
+    "InputTypeError",
+    "Input of the wrong type (not a str, ...)."
+);
+exception!(
+    DATA_ERROR,
+    "DataError",
+    "A malformed data file, record or saved state."
+);
+exception!(
+    FILE_ERROR,
+    "FileError",
+    "A file that cannot be read or written."
+);
 
 impl ExceptionType {
     fn get<'py>(&self, py: Python<'py>) -> &Bound<'py, PyType> {
@@ -96,8 +116,14 @@ impl ExceptionType {
 /// Adds the exception classes to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    for e in [&FURAT_ERROR, &OPTION_ERROR, &INPUT_ERROR, &INPUT_TYPE_ERROR, &DATA_ERROR, &FILE_ERROR]
-    {
+    for e in [
+        &FURAT_ERROR,
+        &OPTION_ERROR,
+        &INPUT_ERROR,
+        &INPUT_TYPE_ERROR,
+        &DATA_ERROR,
+        &FILE_ERROR,
+    ] {
         m.add(e.attr, e.get(py))?;
     }
     Ok(())
@@ -132,7 +158,11 @@ pub(crate) fn to_pyerr(e: &Error) -> PyErr {
 /// A `TypeError` (furat's `InputTypeError`) naming what was expected and
 /// what came: `"texts[3]: expected str, got NoneType"`.
 pub(crate) fn type_error(what: &str, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
-    let got = got.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    let got = got
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into());
     INPUT_TYPE_ERROR.err(format!("{what}: expected {expected}, got {got}"))
 }
 
