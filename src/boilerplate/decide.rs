@@ -48,7 +48,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let lines = &doc.lines;
     let n = lines.len();
     let dup_of = duplicates(lines);
-    let consumed = lists(lines);
+    let (consumed, list_chrome) = lists(lines);
     // Hashes of "headline - Site" lines without their suffix, and the lines
     // that are one headline with and without a suffix (a page title and its
     // h1): those read as headlines even when they look like a sentence.
@@ -63,7 +63,14 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         .collect();
     let twins = headline_twins(lines, &prefix);
     let author_again = author_repeats(doc);
-    let body = best_body(lines, &dup_of, &consumed, &twins, &author_again);
+    let body = best_body(
+        lines,
+        &dup_of,
+        &consumed,
+        &list_chrome,
+        &twins,
+        &author_again,
+    );
     let first_body = body.map_or(n, |b| b.0);
     let index = Index::new(lines, &prefix);
     let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
@@ -114,9 +121,13 @@ fn duplicates(lines: &[Info]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// The lines taken by list headers: (header line, kind).
-fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
+/// The lines taken by list headers: (header line, kind); and the chrome
+/// lines between a header and its last item (numbering, dates), which cost
+/// the body nothing beyond the list's own cost.
+fn lists(lines: &[Info]) -> (Vec<Option<(usize, Kind)>>, Vec<bool>) {
     let mut out = vec![None; lines.len()];
+    let mut inside = vec![false; lines.len()];
+    let mut chrome_in_list: Vec<usize> = Vec::new();
     let next_nonblank = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
     let mut i = 0;
     while i < lines.len() {
@@ -127,7 +138,7 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
         // Only a bare header opens a list; "اقرأ أيضاً: <headline>" is an
         // item on its own.
         let bare = c.lead_words == 0 || lines[i].words == c.lead_words;
-        if c.role != Role::List || !bare {
+        if c.role != Role::List || !bare || in_cookie_banner(lines, i) {
             i += 1;
             continue;
         }
@@ -150,6 +161,9 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
             gap = 0;
             if let Some(c2) = &l.chrome {
                 if c2.role == Role::Line {
+                    // The list's own chrome ("list 1 of 4", a date under an
+                    // item): part of the list if an item follows.
+                    chrome_in_list.push(j);
                     j += 1;
                     continue;
                 }
@@ -168,12 +182,27 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
                 break;
             }
             out[j] = Some((i, c.kind));
+            for k in chrome_in_list.drain(..) {
+                inside[k] = true;
+            }
             taken += 1;
             j += 1;
         }
+        chrome_in_list.clear();
         i = j.max(i + 1);
     }
-    out
+    (out, inside)
+}
+
+/// A "Read more" / "اقرأ المزيد" link of a cookie banner: the notice is on
+/// one of the two lines before it (its "accept" button may sit between).
+fn in_cookie_banner(lines: &[Info], i: usize) -> bool {
+    (0..i).rev().filter(|&j| !lines[j].blank).take(2).any(|j| {
+        lines[j]
+            .chrome
+            .as_ref()
+            .is_some_and(|c| c.kind == Kind::Cookie)
+    })
 }
 
 /// The body: the contiguous run of lines with the best total score.
@@ -181,12 +210,13 @@ fn best_body(
     lines: &[Info],
     dup_of: &[Option<usize>],
     consumed: &[Option<(usize, Kind)>],
+    list_chrome: &[bool],
     twins: &[bool],
     author_again: &[bool],
 ) -> Option<(usize, usize)> {
     let score = |i: usize| -> i64 {
         let l = &lines[i];
-        if l.blank {
+        if l.blank || list_chrome[i] {
             return 0;
         }
         if let Some(c) = &l.chrome {

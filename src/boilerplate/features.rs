@@ -472,11 +472,21 @@ fn is_breadcrumb(orig: &[char]) -> bool {
     // » and « differ in one bit; ‹ and › are neighbours. Five comparisons
     // without a branch, summed rather than counted with a filter, so that
     // the count vectorizes: this runs on every character of most lines.
+    //
+    // « opens a quotation in Arabic ("لـ«الدفاع الوطني»"), never a
+    // breadcrumb: on a line that has one, « and » quote and do not separate.
+    // Counted in the same pass, in the high half of the sum.
     let is_sep = |c: &char| {
         let u = *c as u32;
         (u | 0x10) == 0xBB || u.wrapping_sub(0x2039) < 2 || u == 0x3E || u == 0x7C || u == 0x2F
     };
-    if orig.iter().map(|c| u32::from(is_sep(c))).sum::<u32>() < 2 {
+    let counts = orig
+        .iter()
+        .map(|c| u64::from(is_sep(c)) | u64::from(*c == '«') << 32)
+        .sum::<u64>();
+    let quotes = counts >> 32 != 0;
+    let is_sep = |c: &char| is_sep(c) && !(quotes && (*c as u32 | 0x10) == 0xBB);
+    if (counts as u32) < 2 || quotes && orig.iter().filter(|c| is_sep(c)).count() < 2 {
         return false;
     }
     let items: Vec<&[char]> = orig.split(is_sep).collect();

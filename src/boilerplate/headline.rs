@@ -170,6 +170,7 @@ pub(crate) fn choose_title(
     for &i in &cands {
         if dup_of[i].is_none()
             && is_candidate(&lines[i], false)
+            && recurs_as_headline(doc, i)
             && !same_headline(lines, prefix, index, i, 1).is_empty()
         {
             return Some(i);
@@ -216,6 +217,26 @@ pub(crate) fn choose_title(
     }
     // 4. The last headline-like line before the body.
     cands.last().copied()
+}
+
+/// The shape of a headline that recurs (the page title and the h1): four
+/// words or more in its headline part. A section or site name recurs too
+/// (a menu item and the label above the headline, "دير الزور 24" and
+/// "دير الزور 24 - خاص"), but it is a name of two or three words.
+fn recurs_as_headline(doc: &Doc<'_>, i: usize) -> bool {
+    let l = &doc.lines[i];
+    if l.words < 4 {
+        return false;
+    }
+    if !l.titled {
+        return true;
+    }
+    split_at_separator(doc.text(i)).is_none_or(|(head, _)| {
+        head.split(|c| c.is_whitespace())
+            .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+            .count()
+            >= 4
+    })
 }
 
 /// Two to four words, no function word, verb or digit: a person's name.

@@ -65,6 +65,9 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
                     meta.date = Some(v.to_string());
                 }
             }
+            if let Some(u) = d.update.filter(|_| meta.updated.is_none()) {
+                meta.updated = Some(u.to_string());
+            }
         }
     }
     if meta.date.is_none() {

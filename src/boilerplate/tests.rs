@@ -122,3 +122,72 @@ fn arabic_end_markers_close_the_article() {
         ]
     );
 }
+
+fn title_and_labels(text: &str) -> (Option<String>, Vec<&'static str>) {
+    let a = clean(text, &Options::default());
+    (
+        a.title(text),
+        a.lines.iter().map(|l| l.label.name()).collect(),
+    )
+}
+
+const P1: &str = "قال مسؤولون محليون في ريف دير الزور إن الأهالي يعانون من انقطاع المياه منذ أسبوعين، في ظل ارتفاع درجات الحرارة وغياب أي حلول.";
+const P2: &str = "وأضاف المسؤولون أن الورشات الفنية بدأت العمل على إصلاح الأعطال في محطة الضخ الرئيسية، لكن نقص قطع التبديل يؤخر إنجاز المهمة.";
+const P3: &str = "ويعتمد السكان حالياً على شراء المياه من الصهاريج الخاصة بأسعار مرتفعة، ما يثقل كاهل العائلات التي تعاني أصلاً من تدهور الأوضاع.";
+const H: &str = "انقطاع المياه عن أحياء في ريف دير الزور لليوم الرابع عشر";
+
+#[test]
+fn a_recurring_section_name_is_not_the_headline() {
+    // A menu item and the same section label above the headline; a site
+    // name and the site's "خاص" line.
+    for (a, b) in [
+        ("العالم العربي", "العالم العربي"),
+        ("دير الزور 24", "دير الزور 24 - خاص"),
+    ] {
+        let page = format!("{a}\nالرئيسية\nاقتصاد\n\n{H}\n2024/04/15\n{b}\n\n{P1}\n{P2}\n{P3}");
+        assert_eq!(title_and_labels(&page).0.as_deref(), Some(H), "{a}");
+    }
+}
+
+#[test]
+fn guillemets_quote_and_do_not_separate() {
+    let page = format!(
+        "{H}\n24/01/2024\n\nاتهامات لـ«الدفاع الوطني» بتسليح مقاتلين عبر نهر الفرات\n{P1}\nوقال إن «الوضع صعب» في المنطقة.\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_ne!(a.lines[3].kind, Kind::Menu);
+    assert_eq!(a.lines[5].label, Label::Content);
+    // A breadcrumb with » is still one.
+    let crumbs = format!("الرئيسية » أخبار سوريا » دير الزور\n{H}\n{P1}\n{P2}");
+    assert_eq!(
+        clean(&crumbs, &Options::default()).lines[0].kind,
+        Kind::Menu
+    );
+}
+
+#[test]
+fn a_cookie_banners_read_more_opens_no_list() {
+    let page = format!(
+        "يستخدم هذا الموقع ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك في التصفح.\nموافق\nاقرأ المزيد\n\n{H}\n24/01/2024\n\n{P1}\n{P2}"
+    );
+    assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
+    // Without the banner the same link takes the line after it.
+    let page = format!("اقرأ المزيد\n\n{H}\n\n{P1}\n{P2}");
+    assert_eq!(
+        clean(&page, &Options::default()).lines[2].kind,
+        Kind::Related
+    );
+}
+
+#[test]
+fn a_lists_own_chrome_costs_the_body_nothing() {
+    // Al Jazeera's inline list: its numbering lines are part of the list,
+    // so the short body before it is not cut off.
+    let page = format!(
+        "{H}\n\n{P1}\n\n{P2}\n\nاقرأ أيضا\nlist of 4 items\nlist 1 of 4\nقسد تعلن مقتل قيادي في تنظيم الدولة بريف دير الزور\nlist 2 of 4\nمسيرة تستهدف موقعا لفصائل موالية لإيران قرب البوكمال\nlist 3 of 4\nالأمم المتحدة تحذر من نقص التمويل في سوريا\nlist 4 of 4\nما الذي يجري في دير الزور؟\nend of list\n\n{P3}\n\n{P1} {P2}\n\n{P3} {P2}"
+    );
+    let (_, labels) = title_and_labels(&page);
+    assert_eq!(labels[2], "content");
+    assert_eq!(labels[4], "content");
+    assert_eq!(labels[8], "boilerplate");
+}
