@@ -169,14 +169,15 @@ fn lists(lines: &[Info]) -> (Vec<Option<(usize, Kind)>>, Vec<bool>) {
                 }
                 break; // another header or the end
             }
-            if !l.headline_like() {
+            if !l.headline_like() && !long_headline(l) {
                 break;
             }
             // An item right before a paragraph may be the body's subheading
             // (the body has resumed), unless a wider gap than between the
             // items separates it from that paragraph.
             let next = next_nonblank(j + 1);
-            let next_is_paragraph = next.is_some_and(|k| lines[k].prose == Prose::Anchor);
+            let next_is_paragraph =
+                next.is_some_and(|k| lines[k].prose == Prose::Anchor && !long_headline(&lines[k]));
             let gap_after = next.map_or(0, |k| k - j - 1);
             if taken > 0 && next_is_paragraph && gap_after <= widest_gap {
                 break;
@@ -192,6 +193,17 @@ fn lists(lines: &[Info]) -> (Vec<Option<(usize, Kind)>>, Vec<bool>) {
         i = j.max(i + 1);
     }
     (out, inside)
+}
+
+/// A related headline of 18 words or more reads as a paragraph by its
+/// length alone; under a list header, a line without a comma or a final
+/// punctuation mark, of at most 24 words, is still an item.
+fn long_headline(l: &Info) -> bool {
+    l.prose == Prose::Anchor
+        && l.chrome.is_none()
+        && l.commas == 0
+        && l.words <= 24
+        && l.end_mark == super::features::End::Other
 }
 
 /// A "Read more" / "اقرأ المزيد" link of a cookie banner: the notice is on
@@ -369,6 +381,15 @@ fn label_line(
             Cow::Borrowed("twice in a row (an image's alt text and caption)"),
         );
     }
+    // "Sami Khalil" between a standfirst and the date: a bare byline,
+    // not a subheading.
+    if in_body && is_name_like(l) && l.prose == Prose::No && next_to_date(doc, i) {
+        return (
+            Label::Boilerplate,
+            Kind::Byline,
+            Cow::Borrowed("a name next to the date"),
+        );
+    }
     if in_body {
         return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30
         {
@@ -400,6 +421,18 @@ fn label_line(
     }
 }
 
+/// The line before or after line `i` (blank lines skipped) is a date line.
+fn next_to_date(doc: &Doc<'_>, i: usize) -> bool {
+    let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
+    let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
+    [prev, next].into_iter().flatten().any(|j| {
+        doc.lines[j]
+            .chrome
+            .as_ref()
+            .is_some_and(|c| c.kind == Kind::Date)
+    })
+}
+
 /// Names the short name lines around the headline: the site's name before
 /// it (or equal to its suffix), a credited outlet after it.
 fn name_lines(
@@ -410,16 +443,7 @@ fn name_lines(
     first_body: usize,
 ) {
     let suffix_hash = split.map(|sp| hash_of(&doc.chars[sp.site.0..sp.site.1]));
-    let neighbour_is_date = |i: usize| {
-        let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
-        let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
-        [prev, next].into_iter().flatten().any(|j| {
-            doc.lines[j]
-                .chrome
-                .as_ref()
-                .is_some_and(|c| c.kind == Kind::Date)
-        })
-    };
+    let neighbour_is_date = |i: usize| next_to_date(doc, i);
     for (i, l) in doc.lines.iter().enumerate() {
         if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4
         {

@@ -258,23 +258,57 @@ pub(crate) fn hash_of(chars: &[char]) -> u64 {
 }
 
 /// Splits "headline - Site" at its last separator: (headline, site), both
-/// trimmed, when both sides have words and the site side is short.
+/// trimmed, when both sides have words and the site side is short. Two
+/// longer forms too: "headline | Section | Site" (the section goes with
+/// the site) and "headline - Site: a tagline" (the site is the part
+/// before the colon).
 pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
     let n = chars.len();
-    let pos = (1..n.saturating_sub(1)).rev().find(|&k| {
+    let spaced = |k: usize| {
         is_separator(chars[k])
             && chars[k - 1].is_whitespace()
             && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
-    })?;
-    let head = text::trim_chars(&chars[..pos]);
-    let tail = text::trim_chars(&chars[pos + 1..]);
+    };
+    let pos = (1..n.saturating_sub(1)).rev().find(|&k| spaced(k))?;
+    let mut head = text::trim_chars(&chars[..pos]);
+    let mut tail = text::trim_chars(&chars[pos + 1..]);
     let words = |s: &[char]| {
         s.split(|c| c.is_whitespace())
             .filter(|w| !w.is_empty())
             .count()
     };
-    let (hw, tw) = (words(head), words(tail));
-    (hw >= 3 && (1..=5).contains(&tw) && tail.len() <= 40 && tw < hw).then_some((head, tail))
+    let mut tw = words(tail);
+    if !((1..=5).contains(&tw) && tail.len() <= 40) {
+        // "Al-Monitor: Independent, trusted coverage of the Middle East".
+        let colon = tail.iter().position(|&c| c == ':')?;
+        let site = text::trim_chars(&tail[..colon]);
+        let site_words = words(site);
+        if !(1..=3).contains(&site_words) || site.len() > 25 || words(&tail[colon + 1..]) > 12 {
+            return None;
+        }
+        tail = site;
+        tw = site_words;
+    } else if matches!(chars[pos], '|' | '｜') {
+        // "headline | أخبار | الجزيرة نت": a short section before the site.
+        if let Some(q) = (1..head.len().saturating_sub(1)).rev().find(|&k| {
+            matches!(head[k], '|' | '｜')
+                && head[k - 1].is_whitespace()
+                && head[k + 1].is_whitespace()
+        }) {
+            let section = text::trim_chars(&head[q + 1..]);
+            let rest = text::trim_chars(&head[..q]);
+            if (1..=2).contains(&words(section)) && words(rest) >= 3 {
+                head = rest;
+            }
+        }
+    }
+    let hw = words(head);
+    (hw >= 3 && tw < hw).then_some((head, tail))
+}
+
+/// Where `inner`, a subslice of `outer`, starts in it.
+pub(crate) fn offset_in(outer: &[char], inner: &[char]) -> usize {
+    (inner.as_ptr() as usize - outer.as_ptr() as usize) / std::mem::size_of::<char>()
 }
 
 /// The headline's site suffix, when there is evidence it is one: the
@@ -319,16 +353,17 @@ pub(crate) fn site_suffix(
         || script(head) != script(tail)
         || tail_key.iter().any(|w| doc.lex.words.media.contains(w))
         || index.other_with(tail_hash, t)
-        || chars[head.len()..chars.len() - tail.len()]
+        || chars[head.len()..offset_in(chars, tail)]
             .iter()
             .any(|&c| c == '|' || c == '｜');
     if !evidence {
         return None;
     }
     let tstart = doc.lines[t].tstart;
+    let site_start = tstart + offset_in(chars, tail);
     Some(TitleSplit {
         title: (tstart, tstart + head.len()),
-        site: (tstart + chars.len() - tail.len(), tstart + chars.len()),
+        site: (site_start, site_start + tail.len()),
     })
 }
 
