@@ -191,3 +191,132 @@ fn a_lists_own_chrome_costs_the_body_nothing() {
     assert_eq!(labels[4], "content");
     assert_eq!(labels[8], "boilerplate");
 }
+
+fn meta_of(text: &str) -> Meta {
+    clean(text, &Options::default()).meta
+}
+
+const E1: &str = "Local officials in Deir ez-Zor said on Tuesday that residents have been without running water for two weeks, as temperatures rise and no solution is in sight.";
+const E2: &str = "Technical teams have begun repairing the main pumping station, but a shortage of spare parts has delayed the work, the officials said in a statement.";
+const HE: &str = "Water cuts hit Deir ez-Zor villages for a second week";
+
+#[test]
+fn a_photo_agency_after_a_dash_is_a_caption() {
+    let page = format!(
+        "{H}\n2024/04/15\n\nعناصر من قوات سوريا الديمقراطية في ريف دير الزور - AFP\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title(&page).as_deref(), Some(H));
+    assert_eq!(a.lines[3].kind, Kind::Caption);
+    assert_eq!(a.meta.site, None);
+}
+
+#[test]
+fn datelines_need_a_place_before_the_tag() {
+    // A two-word place before an outlet's name.
+    let page = format!("{H}\n2024/04/15\n\nدير الزور - عنب بلدي\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(m.dateline.as_deref(), Some("دير الزور"));
+    assert_eq!(m.source, None);
+    // An outlet with a dateline tag is its own credit.
+    let page = format!("{H}\n2024/04/15\n\nتلفزيون سوريا - خاص\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(m.dateline, None);
+    assert_eq!(m.source.as_deref(), Some("تلفزيون سوريا - خاص"));
+    // A hyphenated outlet name is no dateline.
+    let page = format!("Al-Monitor\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}");
+    assert_eq!(meta_of(&page).dateline, None);
+}
+
+#[test]
+fn datelines_at_the_start_of_the_first_paragraph() {
+    let page = format!(
+        "{HE}\nMarch 6, 2024\n\nQAMISHLI, Syria, March 6 (Reuters) - The U.S.-backed Syrian Democratic Forces said on Wednesday they had foiled a plot to storm a prison.\n{E2}"
+    );
+    assert_eq!(meta_of(&page).dateline.as_deref(), Some("QAMISHLI"));
+    let page = format!("{H}\n2024/04/15\n\nالحسكة- {P1}\n{P2}");
+    assert_eq!(meta_of(&page).dateline.as_deref(), Some("الحسكة"));
+    // A first word that is no name (a function word) is no dateline.
+    let page = format!("{H}\n2024/04/15\n\nمن - {P1}\n{P2}");
+    assert_eq!(meta_of(&page).dateline, None);
+}
+
+#[test]
+fn bylines_with_a_place_or_a_date() {
+    for (line, place) in [
+        ("دير الزور/ روناهي حسن", "دير الزور"),
+        ("القامشلي (سوريا): كمال شيخو", "القامشلي"),
+    ] {
+        let page = format!("{H}\n\n٨-٢-٢٠٢٤، الساعة ١١:٢٤\n\n{line}\n\n{P1}\n{P2}");
+        let m = meta_of(&page);
+        assert_eq!(m.dateline.as_deref(), Some(place), "{line}");
+        assert!(
+            matches!(m.author.as_deref(), Some("روناهي حسن" | "كمال شيخو")),
+            "{line}"
+        );
+    }
+    let page = format!("{H}\nنُشر في 5 ذو الحجة 1444 هـ بواسطة سامي الفراتي\n\n{P1}\n{P2}");
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title(&page).as_deref(), Some(H));
+    assert_eq!(a.meta.author.as_deref(), Some("سامي الفراتي"));
+    assert_eq!(a.lines[1].kind, Kind::Byline);
+    let page = format!("{HE}\nPosted on March 3, 2024 by Jane Doe\n\n{E1}\n{E2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.author.as_deref(), m.date.as_deref()),
+        (Some("Jane Doe"), Some("2024-03-03"))
+    );
+}
+
+#[test]
+fn a_name_by_the_date_inside_the_body_is_a_byline() {
+    let standfirst = "تقول منظمات إنسانية إن أكثر من نصف أطفال المخيم لا يحصلون على أي شكل من أشكال التعليم النظامي، بعد إغلاق مدارس مؤقتة.";
+    let page = format!(
+        "{H}\n\n{standfirst}\n\nعبدالحليم سليمان مراسل\nالجمعة 23 فبراير 2024 12:15\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.lines[2].label, Label::Content);
+    assert_eq!(a.lines[4].kind, Kind::Byline);
+    assert_eq!(a.meta.author.as_deref(), Some("عبدالحليم سليمان"));
+    let page = format!("{HE}\nAuthor: Hana Ibrahim, Field Coordinator\n\n{E1}\n{E2}");
+    assert_eq!(meta_of(&page).author.as_deref(), Some("Hana Ibrahim"));
+}
+
+#[test]
+fn site_suffixes_with_a_section_or_a_tagline() {
+    let page = format!("{H} | أخبار | الجزيرة نت\n\nالرئيسية\n\n{H}\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.title.as_deref(), m.site.as_deref()),
+        (Some(H), Some("الجزيرة نت"))
+    );
+    let page = format!(
+        "{HE} - Al-Monitor: Independent, trusted coverage of the Middle East\n\nHome\n\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(0));
+    assert_eq!(
+        (a.meta.title.as_deref(), a.meta.site.as_deref()),
+        (Some(HE), Some("Al-Monitor"))
+    );
+}
+
+#[test]
+fn newsletter_prose_inside_the_body() {
+    let page = format!(
+        "{HE}\n\n{E1}\n\nThe Daily Briefing newsletter provides all the news you need to start your day. Sign up here.\n\n{E2}\n\n{E1}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[4].kind,
+        Kind::Newsletter
+    );
+}
+
+#[test]
+fn long_related_headlines_stay_in_their_list() {
+    let page = format!(
+        "{H}\n2024/04/15\n\n{P1}\n{P2}\n\nأخبار ذات صلة\nمجلس الرقة المدني يعلن عن خطة لتأهيل الطرق الرئيسية داخل المدينة خلال الأشهر المقبلة بتمويل من منظمات دولية\nمزارعون في ريف الرقة الشمالي يشتكون من قلة مياه الري بعد انخفاض منسوب الفرات إلى مستويات غير مسبوقة\nافتتاح مركز صحي جديد في حي الدرعية بمدينة الرقة"
+    );
+    let (_, labels) = title_and_labels(&page);
+    assert_eq!(&labels[7..], ["boilerplate", "boilerplate", "boilerplate"]);
+}
