@@ -73,7 +73,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     );
     let first_body = body.map_or(n, |b| b.0);
     let index = Index::new(lines, &prefix);
-    let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
+    let (title, subtitle) = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
     let group = title.map_or(vec![], |t| {
         same_headline(lines, &prefix, &index, t, usize::MAX)
     });
@@ -95,6 +95,13 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
             &consumed,
             &author_again,
         ));
+    }
+    if let Some(d) = subtitle {
+        out[d] = (
+            Label::Content,
+            Kind::Subheading,
+            Cow::Borrowed("the subtitle under the headline"),
+        );
     }
     name_lines(doc, &mut out, title, split, first_body);
     Labels {

@@ -152,7 +152,8 @@ pub(crate) fn same_headline(
     out
 }
 
-/// The headline.
+/// The headline, and its subtitle when it has one (a headline-like line
+/// between it and the byline).
 pub(crate) fn choose_title(
     doc: &Doc<'_>,
     first_body: usize,
@@ -160,7 +161,7 @@ pub(crate) fn choose_title(
     consumed: &[Option<(usize, Kind)>],
     prefix: &[Option<u64>],
     index: &Index,
-) -> Option<usize> {
+) -> (Option<usize>, Option<usize>) {
     let lines = &doc.lines;
     let cands: Vec<usize> = (0..first_body)
         .filter(|&i| is_candidate(&lines[i], consumed[i].is_some()) || dup_of[i].is_some())
@@ -173,7 +174,7 @@ pub(crate) fn choose_title(
             && recurs_as_headline(doc, i)
             && !same_headline(lines, prefix, index, i, 1).is_empty()
         {
-            return Some(i);
+            return (Some(i), None);
         }
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&i| dup_of[i].is_none()).collect();
@@ -182,7 +183,7 @@ pub(crate) fn choose_title(
         .iter()
         .find(|&&i| site_suffix(doc, i, &[], index).is_some())
     {
-        return Some(i);
+        return (Some(i), None);
     }
     // 3. A headline followed by its meta lines, perhaps with the author's
     //    bare name first.
@@ -213,10 +214,27 @@ pub(crate) fn choose_title(
         .find(|&&i| !is_name_like(&lines[i]))
         .or(followed.last())
     {
-        return Some(i);
+        // A headline, its subtitle, then the byline: the subtitle is the
+        // line followed by meta, the headline the one right above it, first
+        // after the chrome (a menu, a section label).
+        let prev = |i: usize| (0..i).rev().find(|&j| !lines[j].blank);
+        let headline = prev(i).filter(|&p| {
+            i - p <= 2
+                && lines[i].words >= 4
+                && !is_name_like(&lines[i])
+                && lines[p].words >= 4
+                && cands.contains(&p)
+                && prev(p).is_none_or(|q| {
+                    lines[q].chrome.is_some() || lines[q].words < 4 || !cands.contains(&q)
+                })
+        });
+        return match headline {
+            Some(p) => (Some(p), Some(i)),
+            None => (Some(i), None),
+        };
     }
     // 4. The last headline-like line before the body.
-    cands.last().copied()
+    (cands.last().copied(), None)
 }
 
 /// The shape of a headline that recurs (the page title and the h1): four

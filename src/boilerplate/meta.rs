@@ -191,7 +191,8 @@ fn without_role(doc: &Doc<'_>, value: String) -> String {
 /// "دير الزور – خاص: قال ..." or "BEIRUT (Reuters) - ...": the dateline
 /// at the start of the first paragraph.
 fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
-    let i = labels.lines.iter().position(|l| l.0 == Label::Content)?;
+    let (first_body, _) = labels.body?;
+    let i = (first_body..labels.lines.len()).find(|&i| labels.lines[i].0 == Label::Content)?;
     let l = &doc.lines[i];
     if l.end_mark == End::Colon || l.words < 5 {
         return None;

@@ -320,3 +320,21 @@ fn long_related_headlines_stay_in_their_list() {
     let (_, labels) = title_and_labels(&page);
     assert_eq!(&labels[7..], ["boilerplate", "boilerplate", "boilerplate"]);
 }
+
+#[test]
+fn a_headline_with_its_subtitle_above_the_byline() {
+    let sub = "اتهامات لـ«الدفاع الوطني» بتسليح مقاتلين عبر نهر الفرات";
+    let page = format!(
+        "الرئيسية\nالعالم العربي\n\n{H}\n\n{sub}\n\nالقامشلي (سوريا): كمال شيخو\n12 مارس 2024\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title(&page).as_deref(), Some(H));
+    assert_eq!(a.lines[5].label, Label::Content);
+    assert_eq!(a.meta.author.as_deref(), Some("كمال شيخو"));
+    // Headlines in a row (a list without a header): the one above the
+    // date is the headline.
+    let page = format!(
+        "الرئيسية\nارتفاع أسعار الخبز في مدينة الميادين\nاعتقالات في بلدة الشحيل بعد هجوم على حاجز\n{H}\n12 مارس 2024\n\n{P1}\n{P2}"
+    );
+    assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
+}
