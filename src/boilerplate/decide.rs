@@ -103,7 +103,8 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
             Cow::Borrowed("the subtitle under the headline"),
         );
     }
-    name_lines(doc, &mut out, title, split, first_body);
+    name_lines(doc, &mut out, title, &group, split, first_body);
+    signature(doc, &mut out, body);
     Labels {
         lines: out,
         title,
@@ -446,11 +447,27 @@ fn name_lines(
     doc: &Doc<'_>,
     out: &mut [(Label, Kind, Cow<'static, str>)],
     title: Option<usize>,
+    group: &[usize],
     split: Option<TitleSplit>,
     first_body: usize,
 ) {
     let suffix_hash = split.map(|sp| hash_of(&doc.chars[sp.site.0..sp.site.1]));
     let neighbour_is_date = |i: usize| next_to_date(doc, i);
+    // Under the headline means under its last repeat: between the page's
+    // <title> and the h1 lie the masthead and the menu.
+    let below = title.map(|t| {
+        group
+            .iter()
+            .copied()
+            .filter(|&g| g < first_body)
+            .fold(t, usize::max)
+    });
+    // "المدن - عرب وعالم": a site and a section, not a person.
+    let spaced_separator = |i: usize| {
+        doc.text(i)
+            .windows(3)
+            .any(|w| w[0] == ' ' && super::headline::is_separator(w[1]) && w[2] == ' ')
+    };
     for (i, l) in doc.lines.iter().enumerate() {
         if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4
         {
@@ -467,7 +484,12 @@ fn name_lines(
         let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
         // "ريم الأحمد" between the headline and the date: a name without
         // a "by", as many templates print it.
-        if !outlet && is_name_like(l) && title.is_some_and(|t| i > t) && neighbour_is_date(i) {
+        if !outlet
+            && is_name_like(l)
+            && title.is_some_and(|t| i > t)
+            && neighbour_is_date(i)
+            && !spaced_separator(i)
+        {
             out[i] = (
                 Label::Boilerplate,
                 Kind::Byline,
@@ -479,6 +501,7 @@ fn name_lines(
             continue;
         }
         out[i] = match title {
+            Some(t) if i > t && below.is_some_and(|b| i < b) => continue,
             Some(t) if i > t => (
                 Label::Boilerplate,
                 Kind::Source,
@@ -490,5 +513,45 @@ fn name_lines(
                 Cow::Borrowed("an outlet's name above the headline"),
             ),
         };
+    }
+}
+
+/// "لؤي العبد الله" on its own line right after the last paragraph, then
+/// page chrome (a follow prompt, tags): the author's signature, as agencies
+/// sign a dispatch. Only on a page without another byline, and only when
+/// chrome follows (a tag list without its header would have more names).
+fn signature(
+    doc: &Doc<'_>,
+    out: &mut [(Label, Kind, Cow<'static, str>)],
+    body: Option<(usize, usize)>,
+) {
+    let Some((_, last)) = body else {
+        return;
+    };
+    if out.iter().any(|o| o.1 == Kind::Byline) {
+        return;
+    }
+    let lines = &doc.lines;
+    let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
+    let Some(j) = next(last + 1) else {
+        return;
+    };
+    let chrome_after = next(j + 1).is_some_and(|k| lines[k].chrome.is_some());
+    // Letters and spaces only: "#دير_الزور #البصيرة" is a hashtag row.
+    let plain = doc
+        .text(j)
+        .iter()
+        .all(|&c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\''));
+    if out[j].1 == Kind::Footer
+        && plain
+        && is_name_like(&lines[j])
+        && chrome_after
+        && !lines[j].key.iter().any(|w| doc.lex.words.media.contains(w))
+    {
+        out[j] = (
+            Label::Boilerplate,
+            Kind::Byline,
+            Cow::Borrowed("a name alone right after the article: its signature"),
+        );
     }
 }

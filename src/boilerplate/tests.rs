@@ -338,3 +338,36 @@ fn a_headline_with_its_subtitle_above_the_byline() {
     );
     assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
 }
+
+#[test]
+fn a_name_signing_the_article_after_its_last_paragraph() {
+    let page = format!(
+        "{H}\n2024/04/18\n\n{P1}\n{P2}\n\nلؤي العبد الله\n\nتابعونا عبر تطبيق واتس أب :\nhttps://whatsapp.com/channel/0029VaDXkZ1Jp2d8"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.meta.author.as_deref(), Some("لؤي العبد الله"));
+    assert_eq!(a.lines[6].kind, Kind::Byline);
+    // Hashtags, or tags without their header, are no signature.
+    for after in [
+        "#دير_الزور #البصيرة\n\nتابعونا عبر تطبيق واتس أب :",
+        "دير الزور\nالإدارة الذاتية\nالقمح\n\nتابعونا عبر تطبيق واتس أب :",
+    ] {
+        let page = format!("{H}\n2024/04/18\n\n{P1}\n{P2}\n\n{after}");
+        assert_eq!(meta_of(&page).author, None, "{after}");
+    }
+}
+
+#[test]
+fn the_masthead_between_the_page_title_and_the_h1_names_nothing() {
+    // A menu item that is a media word, between the <title> line and the
+    // h1, is no credited source; "Site - Section" by the date is no author.
+    let page = format!(
+        "{H}\n\nالمدن\nالرئيسية\nسياسة\nميديا\nمجتمع\n\n{H}\nالمدن - عرب وعالم\nالثلاثاء 2024/01/23 آخر تحديث: 13:05 (بيروت)\n\n{P1}\n{P2}"
+    );
+    let m = meta_of(&page);
+    assert_eq!((m.author, m.source), (None, None));
+    assert_eq!(
+        (m.date.as_deref(), m.updated.as_deref()),
+        (Some("2024-01-23"), Some("2024-01-23T13:05"))
+    );
+}
