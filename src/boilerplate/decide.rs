@@ -518,8 +518,9 @@ fn name_lines(
 
 /// "لؤي العبد الله" on its own line right after the last paragraph, then
 /// page chrome (a follow prompt, tags): the author's signature, as agencies
-/// sign a dispatch. Only on a page without another byline, and only when
-/// chrome follows (a tag list without its header would have more names).
+/// sign a dispatch. Only on a dispatch (a dateline line before the body)
+/// without another byline, and only when chrome follows (a tag list
+/// without its header would have more names).
 fn signature(
     doc: &Doc<'_>,
     out: &mut [(Label, Kind, Cow<'static, str>)],
@@ -529,6 +530,13 @@ fn signature(
         return;
     };
     if out.iter().any(|o| o.1 == Kind::Byline) {
+        return;
+    }
+    // A dispatch: the page has a dateline line ("دير الزور-سانا") before
+    // the body. Elsewhere a short line after the article is as likely a
+    // category as a name.
+    let first_body = body.map_or(0, |b| b.0);
+    if !out[..first_body].iter().any(|o| o.1 == Kind::Dateline) {
         return;
     }
     let lines = &doc.lines;

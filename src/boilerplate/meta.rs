@@ -9,6 +9,7 @@
 
 use super::decide::Labels;
 use super::features::{Doc, End};
+use super::lexicon::{FUNCTION, VERB};
 use super::text;
 use super::{Kind, Label, Meta, Options};
 
@@ -50,8 +51,14 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
                 // "دير الزور/ روناهي حسن", "القامشلي (سوريا): كمال شيخو": a
                 // place, then the name.
                 match place_and_name(doc, i) {
-                    Some((place, name)) => {
-                        meta.author = Some(name);
+                    Some((place, name, quoted)) => {
+                        // "بيروت: «الشرق الأوسط»": a quoted name is the
+                        // outlet's, not a person's.
+                        if !quoted {
+                            meta.author = Some(name);
+                        } else if meta.source.is_none() {
+                            meta.source = Some(name);
+                        }
                         if meta.dateline.is_none() {
                             meta.dateline = Some(place);
                         }
@@ -138,9 +145,9 @@ fn word_count(chars: &[char]) -> usize {
 }
 
 /// A bare byline (no marker word) of a place of one to three words, "/" or
-/// ":", and a name of two to four: (place, name). A bracket after the
-/// place (the country) is left out.
-fn place_and_name(doc: &Doc<'_>, i: usize) -> Option<(String, String)> {
+/// ":", and a name of two to four: (place, name, whether the name is
+/// quoted). A bracket after the place (the country) is left out.
+fn place_and_name(doc: &Doc<'_>, i: usize) -> Option<(String, String, bool)> {
     let l = &doc.lines[i];
     if l.chrome.as_ref().is_some_and(|c| c.lead_words > 0) || l.date.is_some() {
         return None;
@@ -152,9 +159,11 @@ fn place_and_name(doc: &Doc<'_>, i: usize) -> Option<(String, String)> {
         place = &place[..b];
     }
     let place = text::trim_punct(place);
-    let name = text::trim_punct(&chars[k + 1..]);
+    let raw = text::trim_chars(&chars[k + 1..]);
+    let quoted = raw.first().is_some_and(|c| matches!(c, '«' | '"' | '“'));
+    let name = text::trim_punct(raw);
     ((1..=3).contains(&word_count(place)) && (2..=4).contains(&word_count(name)))
-        .then(|| (place.iter().collect(), name.iter().collect()))
+        .then(|| (place.iter().collect(), name.iter().collect(), quoted))
 }
 
 /// An author's name without a job title after it: "عبدالحليم سليمان
@@ -220,7 +229,7 @@ fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
 
 /// "الحسكة- قُتل 4 مدنيين...", "دمشق - أعلنت ...": a paragraph that opens
 /// with a place of one or two words and a dash. The place is a name: no
-/// function word, no digit, no outlet.
+/// function word or reporting verb (clitics included), no digit, no outlet.
 fn dashed_dateline(doc: &Doc<'_>, i: usize) -> Option<String> {
     let l = &doc.lines[i];
     let place = l.key.sep_at.filter(|p| (1..=2).contains(p))?;
@@ -238,7 +247,7 @@ fn dashed_dateline(doc: &Doc<'_>, i: usize) -> Option<String> {
     let words = (0..place).map(|k| l.key.word(k));
     let lex = doc.lex;
     let name = words.clone().all(|w| {
-        !lex.words.function_ar.contains(w)
+        lex.word_bits(w) & (FUNCTION | VERB) == 0
             && !lex.words.function_en.contains(w)
             && !lex.words.media.contains(w)
             && !w.bytes().any(|b| b.is_ascii_digit())

@@ -236,9 +236,11 @@ fn datelines_at_the_start_of_the_first_paragraph() {
     assert_eq!(meta_of(&page).dateline.as_deref(), Some("QAMISHLI"));
     let page = format!("{H}\n2024/04/15\n\nالحسكة- {P1}\n{P2}");
     assert_eq!(meta_of(&page).dateline.as_deref(), Some("الحسكة"));
-    // A first word that is no name (a function word) is no dateline.
-    let page = format!("{H}\n2024/04/15\n\nمن - {P1}\n{P2}");
-    assert_eq!(meta_of(&page).dateline, None);
+    // A first word that is no name (a function word, a verb) is no dateline.
+    for first in ["من", "وأضاف"] {
+        let page = format!("{H}\n2024/04/15\n\n{first} - {P1}\n{P2}");
+        assert_eq!(meta_of(&page).dateline, None, "{first}");
+    }
 }
 
 #[test]
@@ -255,6 +257,13 @@ fn bylines_with_a_place_or_a_date() {
             "{line}"
         );
     }
+    // A quoted outlet after the place is the source.
+    let page = format!("{H}\n12 مارس 2024\nبيروت: «الشرق الأوسط»\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.author, m.source.as_deref(), m.dateline.as_deref()),
+        (None, Some("الشرق الأوسط"), Some("بيروت"))
+    );
     let page = format!("{H}\nنُشر في 5 ذو الحجة 1444 هـ بواسطة سامي الفراتي\n\n{P1}\n{P2}");
     let a = clean(&page, &Options::default());
     assert_eq!(a.title(&page).as_deref(), Some(H));
@@ -342,17 +351,25 @@ fn a_headline_with_its_subtitle_above_the_byline() {
 #[test]
 fn a_name_signing_the_article_after_its_last_paragraph() {
     let page = format!(
-        "{H}\n2024/04/18\n\n{P1}\n{P2}\n\nلؤي العبد الله\n\nتابعونا عبر تطبيق واتس أب :\nhttps://whatsapp.com/channel/0029VaDXkZ1Jp2d8"
+        "{H}\n2024/04/18\nدير الزور-سانا\n\n{P1}\n{P2}\n\nلؤي العبد الله\n\nتابعونا عبر تطبيق واتس أب :\nhttps://whatsapp.com/channel/0029VaDXkZ1Jp2d8"
     );
     let a = clean(&page, &Options::default());
     assert_eq!(a.meta.author.as_deref(), Some("لؤي العبد الله"));
-    assert_eq!(a.lines[6].kind, Kind::Byline);
-    // Hashtags, or tags without their header, are no signature.
-    for after in [
-        "#دير_الزور #البصيرة\n\nتابعونا عبر تطبيق واتس أب :",
-        "دير الزور\nالإدارة الذاتية\nالقمح\n\nتابعونا عبر تطبيق واتس أب :",
+    assert_eq!(a.lines[7].kind, Kind::Byline);
+    // Hashtags, or tags without their header, are no signature; nor is a
+    // short line after an article that is no dispatch (no dateline).
+    for (dateline, after) in [
+        (
+            "دير الزور-سانا\n",
+            "#دير_الزور #البصيرة\n\nتابعونا عبر تطبيق واتس أب :",
+        ),
+        (
+            "دير الزور-سانا\n",
+            "دير الزور\nالإدارة الذاتية\nالقمح\n\nتابعونا عبر تطبيق واتس أب :",
+        ),
+        ("", "أخبار محلية\n\nتابعونا عبر تطبيق واتس أب :"),
     ] {
-        let page = format!("{H}\n2024/04/18\n\n{P1}\n{P2}\n\n{after}");
+        let page = format!("{H}\n2024/04/18\n{dateline}\n{P1}\n{P2}\n\n{after}");
         assert_eq!(meta_of(&page).author, None, "{after}");
     }
 }
