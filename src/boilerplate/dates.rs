@@ -278,11 +278,20 @@ pub(crate) fn possible(folded: &[char], key: &super::text::Key) -> bool {
 /// Finds the date on a folded line.
 pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) -> Option<Found> {
     let toks = tokenize(folded);
+    let raw = scan(&toks, lex);
+    if raw.date.is_none() && raw.relative.is_none() {
+        return None;
+    }
     // A publication date, then an update marker and the update time: two
-    // dates, one line.
-    let marker = toks
-        .iter()
-        .position(|t| matches!(t, Tok::Word(w) if lex.words.updated.contains(w.as_str())));
+    // dates, one line. (The marker is a word outside the dates, so only a
+    // line that says "updated" is looked at again.)
+    let marker = raw
+        .updated
+        .then(|| {
+            toks.iter()
+                .position(|t| matches!(t, Tok::Word(w) if lex.words.updated.contains(w.as_str())))
+        })
+        .flatten();
     if let Some(u) = marker.filter(|&u| u > 0) {
         let first = scan(&toks[..u], lex);
         if let Some(date) = first.date {
@@ -304,10 +313,6 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
                 });
             }
         }
-    }
-    let raw = scan(&toks, lex);
-    if raw.date.is_none() && raw.relative.is_none() {
-        return None;
     }
     let (value, relative) = resolve(&raw, reference);
     Some(Found {

@@ -416,32 +416,36 @@ fn classify(
         }
         return;
     }
-    let date_possible = info.words <= 16 && dates::possible(folded, &info.key);
-    // "نُشر في 5 ذو الحجة 1444 هـ بواسطة سامي الفراتي", "Posted on March 3,
-    // 2024 by admin": a date, then a byline word and a name to the end.
-    if date_possible && info.prose < Prose::Anchor {
-        let marker = (1..info.words.saturating_sub(1))
-            .rev()
-            .take(4)
-            .find(|&k| lex.byline_first_words.contains(info.key.word(k)));
-        if let Some(k) = marker {
-            let off = word_offset(folded, k);
-            if let Some(d) = dates::find(&folded[..off], lex, reference)
-                .filter(|d| d.value.is_some() && d.others <= 2)
-            {
-                info.date = Some(d);
-                info.chrome = Some(Chrome {
-                    kind: Kind::Byline,
-                    role: Role::Line,
-                    reason: Cow::Borrowed("a date, then a byline word and a name"),
-                    lead_words: k + 1,
-                });
-                return;
-            }
-        }
-    }
-    if date_possible && info.prose < Prose::Anchor {
+    let date_possible =
+        info.words <= 16 && info.prose < Prose::Anchor && dates::possible(folded, &info.key);
+    if date_possible {
         if let Some(d) = dates::find(folded, lex, reference) {
+            // "نُشر في 5 ذو الحجة 1444 هـ بواسطة سامي الفراتي", "Posted on
+            // March 3, 2024 by admin": a date, then a byline word and a name
+            // to the end. (Only a line with a date and other words is asked.)
+            let marker = (d.value.is_some() && (1..=6).contains(&d.others))
+                .then(|| {
+                    (1..info.words.saturating_sub(1))
+                        .rev()
+                        .take(4)
+                        .find(|&k| lex.byline_first_words.contains(info.key.word(k)))
+                })
+                .flatten();
+            if let Some(k) = marker {
+                let off = word_offset(folded, k);
+                if let Some(d) = dates::find(&folded[..off], lex, reference)
+                    .filter(|d| d.value.is_some() && d.others <= 2)
+                {
+                    info.date = Some(d);
+                    info.chrome = Some(Chrome {
+                        kind: Kind::Byline,
+                        role: Role::Line,
+                        reason: Cow::Borrowed("a date, then a byline word and a name"),
+                        lead_words: k + 1,
+                    });
+                    return;
+                }
+            }
             if d.others <= 2 {
                 info.date = Some(d);
                 let what = if d.relative {
@@ -510,21 +514,19 @@ fn is_breadcrumb(orig: &[char]) -> bool {
     // » and « differ in one bit; ‹ and › are neighbours. Five comparisons
     // without a branch, summed rather than counted with a filter, so that
     // the count vectorizes: this runs on every character of most lines.
-    //
-    // « opens a quotation in Arabic ("لـ«الدفاع الوطني»"), never a
-    // breadcrumb: on a line that has one, « and » quote and do not separate.
-    // Counted in the same pass, in the high half of the sum.
     let is_sep = |c: &char| {
         let u = *c as u32;
         (u | 0x10) == 0xBB || u.wrapping_sub(0x2039) < 2 || u == 0x3E || u == 0x7C || u == 0x2F
     };
-    let counts = orig
-        .iter()
-        .map(|c| u64::from(is_sep(c)) | u64::from(*c == '«') << 32)
-        .sum::<u64>();
-    let quotes = counts >> 32 != 0;
+    if orig.iter().map(|c| u32::from(is_sep(c))).sum::<u32>() < 2 {
+        return false;
+    }
+    // « opens a quotation in Arabic ("لـ«الدفاع الوطني»"), never a
+    // breadcrumb: on a line that has one, « and » quote and do not
+    // separate. (Asked only of the few lines with two separators.)
+    let quotes = orig.contains(&'«');
     let is_sep = |c: &char| is_sep(c) && !(quotes && (*c as u32 | 0x10) == 0xBB);
-    if (counts as u32) < 2 || quotes && orig.iter().filter(|c| is_sep(c)).count() < 2 {
+    if quotes && orig.iter().filter(|c| is_sep(c)).count() < 2 {
         return false;
     }
     let items: Vec<&[char]> = orig.split(is_sep).collect();
@@ -641,8 +643,11 @@ fn caption(
     // agency after a dash. The page's first line is its <title>, where
     // "headline - Reuters" names the site.
     if first_line || folded.last() != Some(&')') {
+        const DASHES: u64 =
+            1 << ('-' as u32 & 63) | 1 << ('–' as u32 & 63) | 1 << ('—' as u32 & 63);
         let credited = !first_line
             && info.words >= 4
+            && info.key.chars_mask & DASHES != 0
             && lex.words.credit.contains(info.key.word(info.words - 1))
             && folded
                 .iter()

@@ -296,8 +296,15 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
             .count()
     };
     let mut tw = words(tail);
+    let hw = words(head);
+    if hw < 3 {
+        return None;
+    }
     if !((1..=5).contains(&tw) && tail.len() <= 40) {
         // "Al-Monitor: Independent, trusted coverage of the Middle East".
+        if tw > 15 {
+            return None;
+        }
         let colon = tail.iter().position(|&c| c == ':')?;
         let site = text::trim_chars(&tail[..colon]);
         let site_words = words(site);
@@ -306,7 +313,7 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
         }
         tail = site;
         tw = site_words;
-    } else if matches!(chars[pos], '|' | '｜') {
+    } else if tw < hw && matches!(chars[pos], '|' | '｜') {
         // "headline | أخبار | الجزيرة نت": a short section before the site.
         if let Some(q) = (1..head.len().saturating_sub(1)).rev().find(|&k| {
             matches!(head[k], '|' | '｜')
@@ -315,13 +322,13 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
         }) {
             let section = text::trim_chars(&head[q + 1..]);
             let rest = text::trim_chars(&head[..q]);
-            if (1..=2).contains(&words(section)) && words(rest) >= 3 {
+            if (1..=2).contains(&words(section)) && words(rest) >= 3.max(tw + 1) {
                 head = rest;
+                return Some((head, tail));
             }
         }
     }
-    let hw = words(head);
-    (hw >= 3 && tw < hw).then_some((head, tail))
+    (tw < hw).then_some((head, tail))
 }
 
 /// Where `inner`, a subslice of `outer`, starts in it.
