@@ -207,6 +207,7 @@ pub(crate) fn analyse<'a>(
             first == Some(i),
         );
     }
+    dash_captions_that_are_titles(&mut lines, chars);
     let site_name = options
         .site_name
         .as_deref()
@@ -626,6 +627,29 @@ fn dateline(info: &Info, orig: &[char], lex: &Lexicon) -> Option<Chrome> {
     })
 }
 
+const DASH_CAPTION: &str = "ends with a photo agency after a dash";
+
+/// "headline - Reuters" below a cookie banner or a skip link, with the
+/// headline again on a line of its own (the h1): the page's <title>, not a
+/// caption. Only pages with such a caption pay for the lookup.
+fn dash_captions_that_are_titles(lines: &mut [Info], chars: &[char]) {
+    let is_dash_caption = |l: &Info| l.chrome.as_ref().is_some_and(|c| c.reason == DASH_CAPTION);
+    if !lines.iter().any(is_dash_caption) {
+        return;
+    }
+    let hashes: rustc_hash::FxHashSet<u64> =
+        lines.iter().filter(|l| !l.blank).map(|l| l.hash).collect();
+    for l in lines.iter_mut().filter(|l| is_dash_caption(l)) {
+        let orig = &chars[l.tstart..l.tend];
+        let Some(dash) = orig.iter().rposition(|&c| matches!(c, '-' | '–' | '—')) else {
+            continue;
+        };
+        if hashes.contains(&super::headline::hash_of(text::trim_chars(&orig[..dash]))) {
+            l.chrome = None;
+        }
+    }
+}
+
 /// A caption: ends with a bracketed credit (an agency, "أرشيف", a social
 /// network) or carries a date and ends with a bracket, and is not a
 /// sentence.
@@ -661,7 +685,7 @@ fn caption(
         return credited.then_some(Chrome {
             kind: Kind::Caption,
             role: Role::Line,
-            reason: Cow::Borrowed("ends with a photo agency after a dash"),
+            reason: Cow::Borrowed(DASH_CAPTION),
             lead_words: 0,
         });
     }

@@ -209,6 +209,16 @@ fn a_photo_agency_after_a_dash_is_a_caption() {
     assert_eq!(a.title(&page).as_deref(), Some(H));
     assert_eq!(a.lines[3].kind, Kind::Caption);
     assert_eq!(a.meta.site, None);
+    // The same shape with the headline again on its own line is the
+    // page's <title>, even below a skip link.
+    let page =
+        format!("Skip to main content\n{HE} - Reuters\nHome\n\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}");
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(1));
+    assert_eq!(
+        (a.meta.title.as_deref(), a.meta.site.as_deref()),
+        (Some(HE), Some("Reuters"))
+    );
 }
 
 #[test]
