@@ -553,6 +553,10 @@ fn signature(
     if out[j].1 == Kind::Footer
         && plain
         && is_name_like(&lines[j])
+        && !lines[j]
+            .key
+            .iter()
+            .any(|w| super::meta::is_interface_word(doc, w))
         && chrome_after
         && !lines[j].key.iter().any(|w| doc.lex.words.media.contains(w))
     {

@@ -224,6 +224,8 @@ pub(crate) fn choose_title(
                 && !is_name_like(&lines[i])
                 && lines[p].words >= 4
                 && cands.contains(&p)
+                // "عاجل: ..." above the headline is a ticker.
+                && !super::meta::is_interface_word(doc, lines[p].key.word(0))
                 && prev(p).is_none_or(|q| {
                     lines[q].chrome.is_some() || lines[q].words < 4 || !cands.contains(&q)
                 })

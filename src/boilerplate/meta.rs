@@ -252,9 +252,25 @@ fn dashed_dateline(doc: &Doc<'_>, i: usize) -> Option<String> {
             && !lex.words.media.contains(w)
             && !w.bytes().any(|b| b.is_ascii_digit())
     });
-    if !name {
+    // "عاجل - ..." is a kicker; "محمد - وهو اسم مستعار - ..." an aside
+    // between two dashes.
+    let aside = chars[dash + 1..]
+        .iter()
+        .take(60)
+        .any(|c| matches!(c, '-' | '–' | '—'));
+    if !name || aside || (0..place).any(|k| is_interface_word(doc, l.key.word(k))) {
         return None;
     }
     let p = text::trim_punct(&chars[..end]);
     (!p.is_empty()).then(|| p.iter().collect())
+}
+
+/// A word that is by itself a whole-line phrase of the lexicon ("عاجل",
+/// "أخبار"): interface text, not a name.
+pub(crate) fn is_interface_word(doc: &Doc<'_>, w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    let key = text::Key::new(&chars);
+    doc.lex
+        .lookup(&key, &chars, None)
+        .is_some_and(|h| h.edits == 0 && h.entry.how == super::lexicon::Match::Line)
 }

@@ -247,7 +247,7 @@ fn datelines_at_the_start_of_the_first_paragraph() {
     let page = format!("{H}\n2024/04/15\n\nالحسكة- {P1}\n{P2}");
     assert_eq!(meta_of(&page).dateline.as_deref(), Some("الحسكة"));
     // A first word that is no name (a function word, a verb) is no dateline.
-    for first in ["من", "وأضاف"] {
+    for first in ["من", "وأضاف", "عاجل", "محمد - وهو اسم مستعار"] {
         let page = format!("{H}\n2024/04/15\n\n{first} - {P1}\n{P2}");
         assert_eq!(meta_of(&page).dateline, None, "{first}");
     }
@@ -356,6 +356,11 @@ fn a_headline_with_its_subtitle_above_the_byline() {
         "الرئيسية\nارتفاع أسعار الخبز في مدينة الميادين\nاعتقالات في بلدة الشحيل بعد هجوم على حاجز\n{H}\n12 مارس 2024\n\n{P1}\n{P2}"
     );
     assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
+    // A ticker line above the headline ("عاجل: ...") is no headline.
+    let page = format!(
+        "الرئيسية\nأخبار\n\nعاجل: انفجار في مدينة البصيرة شرقي دير الزور\n\n{H}\n12 آذار 2024\n\n{P1}\n{P2}"
+    );
+    assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
 }
 
 #[test]
@@ -378,6 +383,10 @@ fn a_name_signing_the_article_after_its_last_paragraph() {
             "دير الزور\nالإدارة الذاتية\nالقمح\n\nتابعونا عبر تطبيق واتس أب :",
         ),
         ("", "أخبار محلية\n\nتابعونا عبر تطبيق واتس أب :"),
+        (
+            "دير الزور-سانا\n",
+            "أخبار محلية\n\nجميع الحقوق محفوظة © 2024",
+        ),
     ] {
         let page = format!("{H}\n2024/04/18\n{dateline}\n{P1}\n{P2}\n\n{after}");
         assert_eq!(meta_of(&page).author, None, "{after}");
