@@ -195,6 +195,15 @@ fn is_letter(c: char) -> bool {
     super::text::is_word_char(c) && !c.is_ascii_digit()
 }
 
+fn digits_value(digits: &[char]) -> u32 {
+    digits
+        .iter()
+        .try_fold(0u32, |v, &c| {
+            v.checked_mul(10)?.checked_add(c.to_digit(10)?)
+        })
+        .unwrap_or(u32::MAX)
+}
+
 fn tokenize(folded: &[char]) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -205,9 +214,19 @@ fn tokenize(folded: &[char]) -> Vec<Tok> {
             while i < folded.len() && folded[i].is_ascii_digit() {
                 i += 1;
             }
-            let digits: String = folded[s..i].iter().collect();
-            let v = digits.parse::<u32>().unwrap_or(u32::MAX);
-            out.push(Tok::Num(v, i - s));
+            // "20242:17 PM", "15/1/202410:42 م": a year glued to the time
+            // after it, as text extraction joins two elements. Five or six
+            // digits before a colon are never one number of a date line.
+            let n = i - s;
+            if (5..=6).contains(&n)
+                && folded.get(i) == Some(&':')
+                && matches!((folded[s], folded[s + 1]), ('1', '9') | ('2', '0'))
+            {
+                out.push(Tok::Num(digits_value(&folded[s..s + 4]), 4));
+                out.push(Tok::Num(digits_value(&folded[s + 4..i]), n - 4));
+                continue;
+            }
+            out.push(Tok::Num(digits_value(&folded[s..i]), n));
             continue;
         }
         if is_letter(c) {
@@ -238,6 +257,10 @@ pub(crate) struct Found {
     pub(crate) updated: bool,
     /// The date was relative (منذ 3 ساعات).
     pub(crate) relative: bool,
+    /// The update time, when the line gives the publication date first and
+    /// then an update marker and another time ("March 6, 2024 2:17 PM
+    /// Updated 3 hours ago", "15/1/2024 | آخر تحديث: 15/1/2024 10:42 م").
+    pub(crate) update: Option<DateTime>,
 }
 
 const AM: &[&str] = &["am", "ص", "صباحا", "صباحاً", "a"];
@@ -255,6 +278,88 @@ pub(crate) fn possible(folded: &[char], key: &super::text::Key) -> bool {
 /// Finds the date on a folded line.
 pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) -> Option<Found> {
     let toks = tokenize(folded);
+    let raw = scan(&toks, lex);
+    if raw.date.is_none() && raw.relative.is_none() {
+        return None;
+    }
+    // A publication date, then an update marker and the update time: two
+    // dates, one line. (The marker is a word outside the dates, so only a
+    // line that says "updated" is looked at again.)
+    let marker = raw
+        .updated
+        .then(|| {
+            toks.iter()
+                .position(|t| matches!(t, Tok::Word(w) if lex.words.updated.contains(w.as_str())))
+        })
+        .flatten();
+    if let Some(u) = marker.filter(|&u| u > 0) {
+        let first = scan(&toks[..u], lex);
+        if let Some(date) = first.date {
+            let second = scan(&toks[u..], lex);
+            let update = match (second.date, second.time, second.relative) {
+                (Some(_), _, _) | (None, _, Some(_)) => resolve(&second, reference).0,
+                // "2024/01/23 آخر تحديث: 13:05": the update time of that day.
+                (None, Some((h, m, s)), None) => date.at(h, m, s),
+                (None, None, None) => None,
+            };
+            if update.is_some() {
+                let (value, _) = resolve(&first, reference);
+                return Some(Found {
+                    value,
+                    others: first.others + second.others,
+                    updated: false,
+                    relative: false,
+                    update,
+                });
+            }
+        }
+    }
+    let (value, relative) = resolve(&raw, reference);
+    Some(Found {
+        value,
+        others: raw.others,
+        updated: raw.updated,
+        relative,
+        update: None,
+    })
+}
+
+/// What [`scan`] read from tokens.
+struct Raw {
+    date: Option<DateTime>,
+    time: Option<(u8, u8, Option<u8>)>,
+    relative: Option<Rel>,
+    others: usize,
+    updated: bool,
+}
+
+/// The value of a scan (a relative date needs the reference) and whether
+/// it was relative.
+fn resolve(raw: &Raw, reference: Option<DateTime>) -> (Option<DateTime>, bool) {
+    let mut value = raw.date;
+    let is_relative = value.is_none() && raw.relative.is_some();
+    if is_relative {
+        // "3 hours ago" is not precise to the second: minutes at most.
+        let r = reference.map(|r| DateTime {
+            time: r.time.map(|(h, m, _)| (h, m, None)),
+            ..r
+        });
+        value = r.map(|r| match raw.relative {
+            Some(Rel::Minutes(m)) => r.minus_minutes(m),
+            Some(Rel::Days(d)) => r.minus_days(d),
+            None => r,
+        });
+    }
+    if let (Some(v), Some((h, m, s))) = (value, raw.time) {
+        if !is_relative {
+            value = v.at(h, m, s);
+        }
+    }
+    (value, is_relative)
+}
+
+/// Dates, times, relative forms and the other words of some tokens.
+fn scan(toks: &[Tok], lex: &Lexicon) -> Raw {
     let mut used = vec![false; toks.len()];
     let mut greg: Option<DateTime> = None;
     let mut hijri: Option<DateTime> = None;
@@ -400,7 +505,7 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
             }
         }
         // Relative: منذ/قبل [N] UNIT, N UNIT ago, أمس, yesterday, اليوم, today.
-        if let Some((minutes, span)) = relative_at(&toks, i) {
+        if let Some((minutes, span)) = relative_at(toks, i) {
             relative = relative.or(Some(minutes));
             used[i..i + span].iter_mut().for_each(|u| *u = true);
             i += span;
@@ -408,27 +513,7 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
         }
         i += 1;
     }
-    let mut value = greg.or(hijri);
-    let is_relative = value.is_none() && relative.is_some();
-    if is_relative {
-        // "3 hours ago" is not precise to the second: minutes at most.
-        let r = reference.map(|r| DateTime {
-            time: r.time.map(|(h, m, _)| (h, m, None)),
-            ..r
-        });
-        value = r.map(|r| match relative {
-            Some(Rel::Minutes(m)) => r.minus_minutes(m),
-            Some(Rel::Days(d)) => r.minus_days(d),
-            None => r,
-        });
-    } else if value.is_none() {
-        return None;
-    }
-    if let (Some(v), Some((h, m, s))) = (value, time) {
-        if !is_relative {
-            value = v.at(h, m, s);
-        }
-    }
+    let date = greg.or(hijri);
     let mut others = 0;
     let mut updated = false;
     for (t, &u) in toks.iter().zip(&used) {
@@ -447,12 +532,13 @@ pub(crate) fn find(folded: &[char], lex: &Lexicon, reference: Option<DateTime>) 
             Tok::Sep(_) => {}
         }
     }
-    Some(Found {
-        value,
+    Raw {
+        date,
+        time,
+        relative,
         others,
         updated,
-        relative: is_relative,
-    })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -564,6 +650,67 @@ mod tests {
         );
         let (_, others, updated) = f("آخر تحديث: 24.01.2024 | 13:01 دمشق", None).unwrap();
         assert_eq!((others, updated), (0, true));
+    }
+
+    #[test]
+    fn a_year_glued_to_the_time() {
+        // Text extraction joins the date and time elements.
+        assert_eq!(
+            v("March 6, 20242:17 PM GMT+0"),
+            Some("2024-03-06T14:17".into())
+        );
+        assert_eq!(v("15/1/202410:42 م"), Some("2024-01-15T22:42".into()));
+        // Not a year: left alone.
+        assert_eq!(v("رقم 12345:10"), None);
+    }
+
+    #[test]
+    fn publication_then_update_on_one_line() {
+        let g = |line: &str, r: Option<&str>| {
+            let chars: Vec<char> = line.chars().collect();
+            let folded = super::super::text::fold(&chars);
+            let d = find(&folded, &LEXICON_DATA, r.and_then(DateTime::parse_iso)).unwrap();
+            (
+                d.value.map(|v| v.to_string()),
+                d.update.map(|v| v.to_string()),
+                d.updated,
+            )
+        };
+        assert_eq!(
+            g(
+                "March 6, 20242:17 PM GMT+0Updated 3 hours ago",
+                Some("2024-03-06T17:30")
+            ),
+            (
+                Some("2024-03-06T14:17".into()),
+                Some("2024-03-06T14:30".into()),
+                false
+            )
+        );
+        assert_eq!(
+            g(
+                "15/1/2024|آخر تحديث: 15/1/202410:42 م (بتوقيت مكة المكرمة)",
+                None
+            ),
+            (
+                Some("2024-01-15".into()),
+                Some("2024-01-15T22:42".into()),
+                false
+            )
+        );
+        assert_eq!(
+            g("الثلاثاء 2024/01/23 آخر تحديث: 13:05 (بيروت)", None),
+            (
+                Some("2024-01-23".into()),
+                Some("2024-01-23T13:05".into()),
+                false
+            )
+        );
+        // The marker first: the whole line is the update time.
+        assert_eq!(
+            g("آخر تحديث: 24.01.2024 | 13:01 دمشق", None),
+            (Some("2024-01-24T13:01".into()), None, true)
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
     let lines = &doc.lines;
     let n = lines.len();
     let dup_of = duplicates(lines);
-    let consumed = lists(lines);
+    let (consumed, list_chrome) = lists(lines);
     // Hashes of "headline - Site" lines without their suffix, and the lines
     // that are one headline with and without a suffix (a page title and its
     // h1): those read as headlines even when they look like a sentence.
@@ -63,10 +63,17 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         .collect();
     let twins = headline_twins(lines, &prefix);
     let author_again = author_repeats(doc);
-    let body = best_body(lines, &dup_of, &consumed, &twins, &author_again);
+    let body = best_body(
+        lines,
+        &dup_of,
+        &consumed,
+        &list_chrome,
+        &twins,
+        &author_again,
+    );
     let first_body = body.map_or(n, |b| b.0);
     let index = Index::new(lines, &prefix);
-    let title = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
+    let (title, subtitle) = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
     let group = title.map_or(vec![], |t| {
         same_headline(lines, &prefix, &index, t, usize::MAX)
     });
@@ -89,7 +96,15 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
             &author_again,
         ));
     }
-    name_lines(doc, &mut out, title, split, first_body);
+    if let Some(d) = subtitle {
+        out[d] = (
+            Label::Content,
+            Kind::Subheading,
+            Cow::Borrowed("the subtitle under the headline"),
+        );
+    }
+    name_lines(doc, &mut out, title, &group, split, first_body);
+    signature(doc, &mut out, body);
     Labels {
         lines: out,
         title,
@@ -114,9 +129,13 @@ fn duplicates(lines: &[Info]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// The lines taken by list headers: (header line, kind).
-fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
+/// The lines taken by list headers: (header line, kind); and the chrome
+/// lines between a header and its last item (numbering, dates), which cost
+/// the body nothing beyond the list's own cost.
+fn lists(lines: &[Info]) -> (Vec<Option<(usize, Kind)>>, Vec<bool>) {
     let mut out = vec![None; lines.len()];
+    let mut inside = vec![false; lines.len()];
+    let mut chrome_in_list: Vec<usize> = Vec::new();
     let next_nonblank = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
     let mut i = 0;
     while i < lines.len() {
@@ -127,7 +146,7 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
         // Only a bare header opens a list; "اقرأ أيضاً: <headline>" is an
         // item on its own.
         let bare = c.lead_words == 0 || lines[i].words == c.lead_words;
-        if c.role != Role::List || !bare {
+        if c.role != Role::List || !bare || in_cookie_banner(lines, i) {
             i += 1;
             continue;
         }
@@ -150,30 +169,60 @@ fn lists(lines: &[Info]) -> Vec<Option<(usize, Kind)>> {
             gap = 0;
             if let Some(c2) = &l.chrome {
                 if c2.role == Role::Line {
+                    // The list's own chrome ("list 1 of 4", a date under an
+                    // item): part of the list if an item follows.
+                    chrome_in_list.push(j);
                     j += 1;
                     continue;
                 }
                 break; // another header or the end
             }
-            if !l.headline_like() {
+            if !l.headline_like() && !long_headline(l) {
                 break;
             }
             // An item right before a paragraph may be the body's subheading
             // (the body has resumed), unless a wider gap than between the
             // items separates it from that paragraph.
             let next = next_nonblank(j + 1);
-            let next_is_paragraph = next.is_some_and(|k| lines[k].prose == Prose::Anchor);
+            let next_is_paragraph =
+                next.is_some_and(|k| lines[k].prose == Prose::Anchor && !long_headline(&lines[k]));
             let gap_after = next.map_or(0, |k| k - j - 1);
             if taken > 0 && next_is_paragraph && gap_after <= widest_gap {
                 break;
             }
             out[j] = Some((i, c.kind));
+            for k in chrome_in_list.drain(..) {
+                inside[k] = true;
+            }
             taken += 1;
             j += 1;
         }
+        chrome_in_list.clear();
         i = j.max(i + 1);
     }
-    out
+    (out, inside)
+}
+
+/// A related headline of 18 words or more reads as a paragraph by its
+/// length alone; under a list header, a line without a comma or a final
+/// punctuation mark, of at most 24 words, is still an item.
+fn long_headline(l: &Info) -> bool {
+    l.prose == Prose::Anchor
+        && l.chrome.is_none()
+        && l.commas == 0
+        && l.words <= 24
+        && l.end_mark == super::features::End::Other
+}
+
+/// A "Read more" / "اقرأ المزيد" link of a cookie banner: the notice is on
+/// one of the two lines before it (its "accept" button may sit between).
+fn in_cookie_banner(lines: &[Info], i: usize) -> bool {
+    (0..i).rev().filter(|&j| !lines[j].blank).take(2).any(|j| {
+        lines[j]
+            .chrome
+            .as_ref()
+            .is_some_and(|c| c.kind == Kind::Cookie)
+    })
 }
 
 /// The body: the contiguous run of lines with the best total score.
@@ -181,12 +230,13 @@ fn best_body(
     lines: &[Info],
     dup_of: &[Option<usize>],
     consumed: &[Option<(usize, Kind)>],
+    list_chrome: &[bool],
     twins: &[bool],
     author_again: &[bool],
 ) -> Option<(usize, usize)> {
     let score = |i: usize| -> i64 {
         let l = &lines[i];
-        if l.blank {
+        if l.blank || list_chrome[i] {
             return 0;
         }
         if let Some(c) = &l.chrome {
@@ -339,6 +389,15 @@ fn label_line(
             Cow::Borrowed("twice in a row (an image's alt text and caption)"),
         );
     }
+    // "Sami Khalil" between a standfirst and the date: a bare byline,
+    // not a subheading.
+    if in_body && is_name_like(l) && l.prose == Prose::No && next_to_date(doc, i) {
+        return (
+            Label::Boilerplate,
+            Kind::Byline,
+            Cow::Borrowed("a name next to the date"),
+        );
+    }
     if in_body {
         return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30
         {
@@ -370,25 +429,44 @@ fn label_line(
     }
 }
 
+/// The line before or after line `i` (blank lines skipped) is a date line.
+fn next_to_date(doc: &Doc<'_>, i: usize) -> bool {
+    let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
+    let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
+    [prev, next].into_iter().flatten().any(|j| {
+        doc.lines[j]
+            .chrome
+            .as_ref()
+            .is_some_and(|c| c.kind == Kind::Date)
+    })
+}
+
 /// Names the short name lines around the headline: the site's name before
 /// it (or equal to its suffix), a credited outlet after it.
 fn name_lines(
     doc: &Doc<'_>,
     out: &mut [(Label, Kind, Cow<'static, str>)],
     title: Option<usize>,
+    group: &[usize],
     split: Option<TitleSplit>,
     first_body: usize,
 ) {
     let suffix_hash = split.map(|sp| hash_of(&doc.chars[sp.site.0..sp.site.1]));
-    let neighbour_is_date = |i: usize| {
-        let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
-        let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
-        [prev, next].into_iter().flatten().any(|j| {
-            doc.lines[j]
-                .chrome
-                .as_ref()
-                .is_some_and(|c| c.kind == Kind::Date)
-        })
+    let neighbour_is_date = |i: usize| next_to_date(doc, i);
+    // Under the headline means under its last repeat: between the page's
+    // <title> and the h1 lie the masthead and the menu.
+    let below = title.map(|t| {
+        group
+            .iter()
+            .copied()
+            .filter(|&g| g < first_body)
+            .fold(t, usize::max)
+    });
+    // "المدن - عرب وعالم": a site and a section, not a person.
+    let spaced_separator = |i: usize| {
+        doc.text(i)
+            .windows(3)
+            .any(|w| w[0] == ' ' && super::headline::is_separator(w[1]) && w[2] == ' ')
     };
     for (i, l) in doc.lines.iter().enumerate() {
         if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4
@@ -406,7 +484,12 @@ fn name_lines(
         let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
         // "ريم الأحمد" between the headline and the date: a name without
         // a "by", as many templates print it.
-        if !outlet && is_name_like(l) && title.is_some_and(|t| i > t) && neighbour_is_date(i) {
+        if !outlet
+            && is_name_like(l)
+            && title.is_some_and(|t| i > t)
+            && neighbour_is_date(i)
+            && !spaced_separator(i)
+        {
             out[i] = (
                 Label::Boilerplate,
                 Kind::Byline,
@@ -418,6 +501,7 @@ fn name_lines(
             continue;
         }
         out[i] = match title {
+            Some(t) if i > t && below.is_some_and(|b| i < b) => continue,
             Some(t) if i > t => (
                 Label::Boilerplate,
                 Kind::Source,
@@ -429,5 +513,57 @@ fn name_lines(
                 Cow::Borrowed("an outlet's name above the headline"),
             ),
         };
+    }
+}
+
+/// "لؤي العبد الله" on its own line right after the last paragraph, then
+/// page chrome (a follow prompt, tags): the author's signature, as agencies
+/// sign a dispatch. Only on a dispatch (a dateline line before the body)
+/// without another byline, and only when chrome follows (a tag list
+/// without its header would have more names).
+fn signature(
+    doc: &Doc<'_>,
+    out: &mut [(Label, Kind, Cow<'static, str>)],
+    body: Option<(usize, usize)>,
+) {
+    let Some((_, last)) = body else {
+        return;
+    };
+    if out.iter().any(|o| o.1 == Kind::Byline) {
+        return;
+    }
+    // A dispatch: the page has a dateline line ("دير الزور-سانا") before
+    // the body. Elsewhere a short line after the article is as likely a
+    // category as a name.
+    let first_body = body.map_or(0, |b| b.0);
+    if !out[..first_body].iter().any(|o| o.1 == Kind::Dateline) {
+        return;
+    }
+    let lines = &doc.lines;
+    let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
+    let Some(j) = next(last + 1) else {
+        return;
+    };
+    let chrome_after = next(j + 1).is_some_and(|k| lines[k].chrome.is_some());
+    // Letters and spaces only: "#دير_الزور #البصيرة" is a hashtag row.
+    let plain = doc
+        .text(j)
+        .iter()
+        .all(|&c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\''));
+    if out[j].1 == Kind::Footer
+        && plain
+        && is_name_like(&lines[j])
+        && !lines[j]
+            .key
+            .iter()
+            .any(|w| super::meta::is_interface_word(doc, w))
+        && chrome_after
+        && !lines[j].key.iter().any(|w| doc.lex.words.media.contains(w))
+    {
+        out[j] = (
+            Label::Boilerplate,
+            Kind::Byline,
+            Cow::Borrowed("a name alone right after the article: its signature"),
+        );
     }
 }

@@ -188,7 +188,8 @@ pub(crate) fn analyse<'a>(
         folds.push(folded);
     }
     let arabic = ar >= lat;
-    for (info, folded) in lines.iter_mut().zip(&folds) {
+    let first = lines.iter().position(|l| !l.blank);
+    for (i, (info, folded)) in lines.iter_mut().zip(&folds).enumerate() {
         if info.blank {
             continue;
         }
@@ -196,8 +197,17 @@ pub(crate) fn analyse<'a>(
             info.template = t.get(info.hash);
         }
         let orig = &chars[info.tstart..info.tend];
-        classify(info, orig, folded, lex, arabic, options.reference);
+        classify(
+            info,
+            orig,
+            folded,
+            lex,
+            arabic,
+            options.reference,
+            first == Some(i),
+        );
     }
+    dash_captions_that_are_titles(&mut lines, chars);
     let site_name = options
         .site_name
         .as_deref()
@@ -292,8 +302,12 @@ fn shape(
         key,
     };
     info.prose = prose(&info);
-    // "headline | Site": the shape of a page title, not of a sentence.
-    if titled && info.prose == Prose::Weak {
+    // "headline | Site": the shape of a page title, not of a sentence; with
+    // a site's tagline after it, however long.
+    let tagline = split.is_some_and(|(_, site)| {
+        super::headline::offset_in(folded, site) + site.len() < folded.len()
+    });
+    if titled && (info.prose == Prose::Weak || tagline && info.prose == Prose::Anchor) {
         info.prose = Prose::No;
     }
     info
@@ -357,6 +371,7 @@ fn classify(
     lex: &'static Lexicon,
     arabic_doc: bool,
     reference: Option<DateTime>,
+    first_line: bool,
 ) {
     if info.key.text.is_empty() {
         info.chrome = chrome(Kind::Separator, "symbols only");
@@ -402,8 +417,36 @@ fn classify(
         }
         return;
     }
-    if info.words <= 16 && info.prose < Prose::Anchor && dates::possible(folded, &info.key) {
+    let date_possible =
+        info.words <= 16 && info.prose < Prose::Anchor && dates::possible(folded, &info.key);
+    if date_possible {
         if let Some(d) = dates::find(folded, lex, reference) {
+            // "نُشر في 5 ذو الحجة 1444 هـ بواسطة سامي الفراتي", "Posted on
+            // March 3, 2024 by admin": a date, then a byline word and a name
+            // to the end. (Only a line with a date and other words is asked.)
+            let marker = (d.value.is_some() && (1..=6).contains(&d.others))
+                .then(|| {
+                    (1..info.words.saturating_sub(1))
+                        .rev()
+                        .take(4)
+                        .find(|&k| lex.byline_first_words.contains(info.key.word(k)))
+                })
+                .flatten();
+            if let Some(k) = marker {
+                let off = word_offset(folded, k);
+                if let Some(d) = dates::find(&folded[..off], lex, reference)
+                    .filter(|d| d.value.is_some() && d.others <= 2)
+                {
+                    info.date = Some(d);
+                    info.chrome = Some(Chrome {
+                        kind: Kind::Byline,
+                        role: Role::Line,
+                        reason: Cow::Borrowed("a date, then a byline word and a name"),
+                        lead_words: k + 1,
+                    });
+                    return;
+                }
+            }
             if d.others <= 2 {
                 info.date = Some(d);
                 let what = if d.relative {
@@ -445,7 +488,7 @@ fn classify(
         info.chrome = Some(c);
         return;
     }
-    if let Some(c) = caption(info, folded, lex, reference) {
+    if let Some(c) = caption(info, folded, lex, reference, first_line) {
         info.chrome = Some(c);
         return;
     }
@@ -479,6 +522,14 @@ fn is_breadcrumb(orig: &[char]) -> bool {
     if orig.iter().map(|c| u32::from(is_sep(c))).sum::<u32>() < 2 {
         return false;
     }
+    // « opens a quotation in Arabic ("لـ«الدفاع الوطني»"), never a
+    // breadcrumb: on a line that has one, « and » quote and do not
+    // separate. (Asked only of the few lines with two separators.)
+    let quotes = orig.contains(&'«');
+    let is_sep = |c: &char| is_sep(c) && !(quotes && (*c as u32 | 0x10) == 0xBB);
+    if quotes && orig.iter().filter(|c| is_sep(c)).count() < 2 {
+        return false;
+    }
     let items: Vec<&[char]> = orig.split(is_sep).collect();
     items.len() >= 3
         && items.iter().all(|item| {
@@ -489,6 +540,24 @@ fn is_breadcrumb(orig: &[char]) -> bool {
                 .count();
             (1..=5).contains(&words)
         })
+}
+
+/// The offset in folded characters where word `k` (0-based) of the line's
+/// key starts, or the line's length.
+fn word_offset(folded: &[char], k: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, &c) in folded.iter().enumerate() {
+        let w = text::is_word_char(c);
+        if w && !in_word {
+            if words == k {
+                return i;
+            }
+            words += 1;
+        }
+        in_word = w;
+    }
+    folded.len()
 }
 
 /// "editor4", "admindiaa", "user_12": CMS account names used as bylines.
@@ -521,20 +590,64 @@ fn dateline(info: &Info, orig: &[char], lex: &Lexicon) -> Option<Chrome> {
         (p..n).all(|i| lex.words.dateline.contains(info.key.word(i)))
             || n - p <= 3 && (p..n).any(|i| lex.words.media.contains(info.key.word(i)))
     };
-    let place = (1..=3).find(|&p| p < n && is_tag(p))?;
-    let separated = info.key.sep_at == Some(place);
-    let by_words = (place..n).all(|i| lex.words.dateline.contains(info.key.word(i)));
-    // An outlet's name needs the separator ("بلدي نيوز" alone is a name);
-    // dateline words may also come in brackets ("بيروت (رويترز)").
-    if separated || by_words && orig_has_bracket {
+    let by_words = |p: usize| (p..n).all(|i| lex.words.dateline.contains(info.key.word(i)));
+    // The tag starts at the separator: "دير الزور - عنب بلدي" is a place of
+    // two words, not "دير" and a tag "الزور عنب بلدي". An outlet's name
+    // needs a separator between spaces ("Al-Monitor" is one name, "بلدي
+    // نيوز" alone too); dateline words may be glued ("دير الزور-سانا") or
+    // come in brackets ("بيروت (رويترز)").
+    let spaced = || {
+        orig.windows(3).any(|w| {
+            w[0].is_whitespace() && matches!(w[1], '-' | '–' | '—' | '|') && w[2].is_whitespace()
+        })
+    };
+    let place = (1..=3).find(|&p| {
+        p < n
+            && is_tag(p)
+            && (info.key.sep_at == Some(p) && (by_words(p) || spaced())
+                || by_words(p) && orig_has_bracket)
+    })?;
+    // A place names no outlet and has no number: "تلفزيون سوريا - خاص" is
+    // the outlet's own credit, "دير الزور 24 - خاص" a site's.
+    let outlet = (0..place).any(|i| lex.words.media.contains(info.key.word(i)));
+    let number = (0..place).any(|i| info.key.word(i).bytes().any(|b| b.is_ascii_digit()));
+    if outlet || number {
         return Some(Chrome {
-            kind: Kind::Dateline,
+            kind: Kind::Source,
             role: Role::Line,
-            reason: Cow::Borrowed("a place and a dateline tag"),
-            lead_words: place,
+            reason: Cow::Borrowed("an outlet's own credit (an outlet, then a dateline tag)"),
+            lead_words: 0,
         });
     }
-    None
+    Some(Chrome {
+        kind: Kind::Dateline,
+        role: Role::Line,
+        reason: Cow::Borrowed("a place and a dateline tag"),
+        lead_words: place,
+    })
+}
+
+const DASH_CAPTION: &str = "ends with a photo agency after a dash";
+
+/// "headline - Reuters" below a cookie banner or a skip link, with the
+/// headline again on a line of its own (the h1): the page's <title>, not a
+/// caption. Only pages with such a caption pay for the lookup.
+fn dash_captions_that_are_titles(lines: &mut [Info], chars: &[char]) {
+    let is_dash_caption = |l: &Info| l.chrome.as_ref().is_some_and(|c| c.reason == DASH_CAPTION);
+    if !lines.iter().any(is_dash_caption) {
+        return;
+    }
+    let hashes: rustc_hash::FxHashSet<u64> =
+        lines.iter().filter(|l| !l.blank).map(|l| l.hash).collect();
+    for l in lines.iter_mut().filter(|l| is_dash_caption(l)) {
+        let orig = &chars[l.tstart..l.tend];
+        let Some(dash) = orig.iter().rposition(|&c| matches!(c, '-' | '–' | '—')) else {
+            continue;
+        };
+        if hashes.contains(&super::headline::hash_of(text::trim_chars(&orig[..dash]))) {
+            l.chrome = None;
+        }
+    }
 }
 
 /// A caption: ends with a bracketed credit (an agency, "أرشيف", a social
@@ -545,9 +658,36 @@ fn caption(
     folded: &[char],
     lex: &Lexicon,
     reference: Option<DateTime>,
+    first_line: bool,
 ) -> Option<Chrome> {
-    if info.words > 40 || info.end_mark == End::Period || folded.last() != Some(&')') {
+    if info.words > 40 || info.end_mark == End::Period {
         return None;
+    }
+    // "عناصر من قوات سوريا الديمقراطية في ريف دير الزور - AFP": a photo
+    // agency after a dash. The page's first line is its <title>, where
+    // "headline - Reuters" names the site.
+    if first_line || folded.last() != Some(&')') {
+        const DASHES: u64 =
+            1 << ('-' as u32 & 63) | 1 << ('–' as u32 & 63) | 1 << ('—' as u32 & 63);
+        let credited = !first_line
+            && info.words >= 4
+            && info.key.chars_mask & DASHES != 0
+            && lex.words.credit.contains(info.key.word(info.words - 1))
+            && folded
+                .iter()
+                .rposition(|&c| matches!(c, '-' | '–' | '—'))
+                .is_some_and(|t| {
+                    t > 0 && folded[t - 1] == ' ' && folded.get(t + 1) == Some(&' ') && {
+                        let k = Key::new(&folded[t + 1..]);
+                        (1..=2).contains(&k.len()) && k.iter().all(|w| lex.words.credit.contains(w))
+                    }
+                });
+        return credited.then_some(Chrome {
+            kind: Kind::Caption,
+            role: Role::Line,
+            reason: Cow::Borrowed(DASH_CAPTION),
+            lead_words: 0,
+        });
     }
     let open = folded.iter().rposition(|&c| c == '(')?;
     let inner = Key::new(&folded[open + 1..folded.len() - 1]);

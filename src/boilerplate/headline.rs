@@ -152,7 +152,8 @@ pub(crate) fn same_headline(
     out
 }
 
-/// The headline.
+/// The headline, and its subtitle when it has one (a headline-like line
+/// between it and the byline).
 pub(crate) fn choose_title(
     doc: &Doc<'_>,
     first_body: usize,
@@ -160,7 +161,7 @@ pub(crate) fn choose_title(
     consumed: &[Option<(usize, Kind)>],
     prefix: &[Option<u64>],
     index: &Index,
-) -> Option<usize> {
+) -> (Option<usize>, Option<usize>) {
     let lines = &doc.lines;
     let cands: Vec<usize> = (0..first_body)
         .filter(|&i| is_candidate(&lines[i], consumed[i].is_some()) || dup_of[i].is_some())
@@ -170,9 +171,10 @@ pub(crate) fn choose_title(
     for &i in &cands {
         if dup_of[i].is_none()
             && is_candidate(&lines[i], false)
+            && recurs_as_headline(doc, i)
             && !same_headline(lines, prefix, index, i, 1).is_empty()
         {
-            return Some(i);
+            return (Some(i), None);
         }
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&i| dup_of[i].is_none()).collect();
@@ -181,7 +183,7 @@ pub(crate) fn choose_title(
         .iter()
         .find(|&&i| site_suffix(doc, i, &[], index).is_some())
     {
-        return Some(i);
+        return (Some(i), None);
     }
     // 3. A headline followed by its meta lines, perhaps with the author's
     //    bare name first.
@@ -212,10 +214,49 @@ pub(crate) fn choose_title(
         .find(|&&i| !is_name_like(&lines[i]))
         .or(followed.last())
     {
-        return Some(i);
+        // A headline, its subtitle, then the byline: the subtitle is the
+        // line followed by meta, the headline the one right above it, first
+        // after the chrome (a menu, a section label).
+        let prev = |i: usize| (0..i).rev().find(|&j| !lines[j].blank);
+        let headline = prev(i).filter(|&p| {
+            i - p <= 2
+                && lines[i].words >= 4
+                && !is_name_like(&lines[i])
+                && lines[p].words >= 4
+                && cands.contains(&p)
+                // "عاجل: ..." above the headline is a ticker.
+                && !super::meta::is_interface_word(doc, lines[p].key.word(0))
+                && prev(p).is_none_or(|q| {
+                    lines[q].chrome.is_some() || lines[q].words < 4 || !cands.contains(&q)
+                })
+        });
+        return match headline {
+            Some(p) => (Some(p), Some(i)),
+            None => (Some(i), None),
+        };
     }
     // 4. The last headline-like line before the body.
-    cands.last().copied()
+    (cands.last().copied(), None)
+}
+
+/// The shape of a headline that recurs (the page title and the h1): four
+/// words or more in its headline part. A section or site name recurs too
+/// (a menu item and the label above the headline, "دير الزور 24" and
+/// "دير الزور 24 - خاص"), but it is a name of two or three words.
+fn recurs_as_headline(doc: &Doc<'_>, i: usize) -> bool {
+    let l = &doc.lines[i];
+    if l.words < 4 {
+        return false;
+    }
+    if !l.titled {
+        return true;
+    }
+    split_at_separator(doc.text(i)).is_none_or(|(head, _)| {
+        head.split(|c| c.is_whitespace())
+            .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+            .count()
+            >= 4
+    })
 }
 
 /// Two to four words, no function word, verb or digit: a person's name.
@@ -237,23 +278,64 @@ pub(crate) fn hash_of(chars: &[char]) -> u64 {
 }
 
 /// Splits "headline - Site" at its last separator: (headline, site), both
-/// trimmed, when both sides have words and the site side is short.
+/// trimmed, when both sides have words and the site side is short. Two
+/// longer forms too: "headline | Section | Site" (the section goes with
+/// the site) and "headline - Site: a tagline" (the site is the part
+/// before the colon).
 pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
     let n = chars.len();
-    let pos = (1..n.saturating_sub(1)).rev().find(|&k| {
+    let spaced = |k: usize| {
         is_separator(chars[k])
             && chars[k - 1].is_whitespace()
             && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
-    })?;
-    let head = text::trim_chars(&chars[..pos]);
-    let tail = text::trim_chars(&chars[pos + 1..]);
+    };
+    let pos = (1..n.saturating_sub(1)).rev().find(|&k| spaced(k))?;
+    let mut head = text::trim_chars(&chars[..pos]);
+    let mut tail = text::trim_chars(&chars[pos + 1..]);
     let words = |s: &[char]| {
         s.split(|c| c.is_whitespace())
             .filter(|w| !w.is_empty())
             .count()
     };
-    let (hw, tw) = (words(head), words(tail));
-    (hw >= 3 && (1..=5).contains(&tw) && tail.len() <= 40 && tw < hw).then_some((head, tail))
+    let mut tw = words(tail);
+    let hw = words(head);
+    if hw < 3 {
+        return None;
+    }
+    if !((1..=5).contains(&tw) && tail.len() <= 40) {
+        // "Al-Monitor: Independent, trusted coverage of the Middle East".
+        if tw > 15 {
+            return None;
+        }
+        let colon = tail.iter().position(|&c| c == ':')?;
+        let site = text::trim_chars(&tail[..colon]);
+        let site_words = words(site);
+        if !(1..=3).contains(&site_words) || site.len() > 25 || words(&tail[colon + 1..]) > 12 {
+            return None;
+        }
+        tail = site;
+        tw = site_words;
+    } else if tw < hw && matches!(chars[pos], '|' | '｜') {
+        // "headline | أخبار | الجزيرة نت": a short section before the site.
+        if let Some(q) = (1..head.len().saturating_sub(1)).rev().find(|&k| {
+            matches!(head[k], '|' | '｜')
+                && head[k - 1].is_whitespace()
+                && head[k + 1].is_whitespace()
+        }) {
+            let section = text::trim_chars(&head[q + 1..]);
+            let rest = text::trim_chars(&head[..q]);
+            if (1..=2).contains(&words(section)) && words(rest) >= 3.max(tw + 1) {
+                head = rest;
+                return Some((head, tail));
+            }
+        }
+    }
+    (tw < hw).then_some((head, tail))
+}
+
+/// Where `inner`, a subslice of `outer`, starts in it.
+pub(crate) fn offset_in(outer: &[char], inner: &[char]) -> usize {
+    (inner.as_ptr() as usize - outer.as_ptr() as usize) / std::mem::size_of::<char>()
 }
 
 /// The headline's site suffix, when there is evidence it is one: the
@@ -298,16 +380,17 @@ pub(crate) fn site_suffix(
         || script(head) != script(tail)
         || tail_key.iter().any(|w| doc.lex.words.media.contains(w))
         || index.other_with(tail_hash, t)
-        || chars[head.len()..chars.len() - tail.len()]
+        || chars[head.len()..offset_in(chars, tail)]
             .iter()
             .any(|&c| c == '|' || c == '｜');
     if !evidence {
         return None;
     }
     let tstart = doc.lines[t].tstart;
+    let site_start = tstart + offset_in(chars, tail);
     Some(TitleSplit {
         title: (tstart, tstart + head.len()),
-        site: (tstart + chars.len() - tail.len(), tstart + chars.len()),
+        site: (site_start, site_start + tail.len()),
     })
 }
 

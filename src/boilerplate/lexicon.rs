@@ -100,6 +100,8 @@ pub(crate) struct Words {
     pub(crate) weekday: FxHashSet<String>,
     pub(crate) date_filler: FxHashSet<String>,
     pub(crate) updated: FxHashSet<String>,
+    /// Job titles after an author's name (مراسل, correspondent).
+    pub(crate) role: FxHashSet<String>,
     /// function_* and verb_* merged: word → FUNCTION | VERB bits, so that
     /// the per-word test of every line is one lookup.
     pub(crate) prose_words: FxHashMap<String, u8>,
@@ -361,6 +363,7 @@ impl Lexicon {
                 "weekday" => &mut words.weekday,
                 "date_filler" => &mut words.date_filler,
                 "updated" => &mut words.updated,
+                "role" => &mut words.role,
                 _ => return Err(format!("words.tsv:{n}: unknown class {class:?}")),
             };
             for w in list.split_whitespace() {

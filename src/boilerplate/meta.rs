@@ -9,6 +9,7 @@
 
 use super::decide::Labels;
 use super::features::{Doc, End};
+use super::lexicon::{FUNCTION, VERB};
 use super::text;
 use super::{Kind, Label, Meta, Options};
 
@@ -46,7 +47,25 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
         let l = &doc.lines[i];
         match kind {
             Kind::SiteName if meta.site.is_none() => meta.site = Some(doc.string(i)),
-            Kind::Byline if meta.author.is_none() => meta.author = value(doc, i),
+            Kind::Byline if meta.author.is_none() => {
+                // "دير الزور/ روناهي حسن", "القامشلي (سوريا): كمال شيخو": a
+                // place, then the name.
+                match place_and_name(doc, i) {
+                    Some((place, name, quoted)) => {
+                        // "بيروت: «الشرق الأوسط»": a quoted name is the
+                        // outlet's, not a person's.
+                        if !quoted {
+                            meta.author = Some(name);
+                        } else if meta.source.is_none() {
+                            meta.source = Some(name);
+                        }
+                        if meta.dateline.is_none() {
+                            meta.dateline = Some(place);
+                        }
+                    }
+                    None => meta.author = value(doc, i).map(|v| without_role(doc, v)),
+                }
+            }
             Kind::Source if meta.source.is_none() => meta.source = value(doc, i),
             Kind::Dateline if meta.dateline.is_none() => {
                 let lead = l.chrome.as_ref().map_or(0, |c| c.lead_words);
@@ -64,6 +83,9 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
                 } else if !d.updated && meta.date.is_none() {
                     meta.date = Some(v.to_string());
                 }
+            }
+            if let Some(u) = d.update.filter(|_| meta.updated.is_none()) {
+                meta.updated = Some(u.to_string());
             }
         }
     }
@@ -115,10 +137,71 @@ fn value(doc: &Doc<'_>, i: usize) -> Option<String> {
     (!rest.is_empty()).then(|| rest.iter().collect())
 }
 
+fn word_count(chars: &[char]) -> usize {
+    chars
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+/// A bare byline (no marker word) of a place of one to three words, "/" or
+/// ":", and a name of two to four: (place, name, whether the name is
+/// quoted). A bracket after the place (the country) is left out.
+fn place_and_name(doc: &Doc<'_>, i: usize) -> Option<(String, String, bool)> {
+    let l = &doc.lines[i];
+    if l.chrome.as_ref().is_some_and(|c| c.lead_words > 0) || l.date.is_some() {
+        return None;
+    }
+    let chars = doc.text(i);
+    let k = chars.iter().position(|&c| c == '/' || c == ':')?;
+    let mut place = &chars[..k];
+    if let Some(b) = place.iter().position(|&c| c == '(') {
+        place = &place[..b];
+    }
+    let place = text::trim_punct(place);
+    let raw = text::trim_chars(&chars[k + 1..]);
+    let quoted = raw.first().is_some_and(|c| matches!(c, '«' | '"' | '“'));
+    let name = text::trim_punct(raw);
+    ((1..=3).contains(&word_count(place)) && (2..=4).contains(&word_count(name)))
+        .then(|| (place.iter().collect(), name.iter().collect(), quoted))
+}
+
+/// An author's name without a job title after it: "عبدالحليم سليمان
+/// مراسل" → "عبدالحليم سليمان", "Hana Ibrahim, Field Coordinator" →
+/// "Hana Ibrahim" (the `role` words of words.tsv).
+fn without_role(doc: &Doc<'_>, value: String) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let is_role = |w: &[char]| {
+        let k = text::Key::new(&text::fold(w));
+        k.len() == 1 && doc.lex.words.role.contains(k.word(0))
+    };
+    // After a comma: the part from the comma on, if it has a role word.
+    if let Some(c) = chars.iter().position(|&c| c == ',' || c == '،') {
+        let rest = &chars[c + 1..];
+        if word_count(&chars[..c]) >= 2 && rest.split(|c| c.is_whitespace()).any(is_role) {
+            return text::trim_punct(&chars[..c]).iter().collect();
+        }
+    }
+    // Role words at the end, while two words of the name stay.
+    let mut end = chars.len();
+    loop {
+        let head = text::trim_chars(&chars[..end]);
+        let Some(sp) = head.iter().rposition(|c| c.is_whitespace()) else {
+            break;
+        };
+        if word_count(&head[..sp]) < 2 || !is_role(&head[sp + 1..]) {
+            break;
+        }
+        end = sp;
+    }
+    text::trim_punct(&chars[..end]).iter().collect()
+}
+
 /// "دير الزور – خاص: قال ..." or "BEIRUT (Reuters) - ...": the dateline
 /// at the start of the first paragraph.
 fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
-    let i = labels.lines.iter().position(|l| l.0 == Label::Content)?;
+    let (first_body, _) = labels.body?;
+    let i = (first_body..labels.lines.len()).find(|&i| labels.lines[i].0 == Label::Content)?;
     let l = &doc.lines[i];
     if l.end_mark == End::Colon || l.words < 5 {
         return None;
@@ -126,15 +209,68 @@ fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
     // The tag stands right after the separator ("دير الزور – خاص:") or
     // right before it ("بيروت (رويترز) -").
     let sep = l.key.sep_at?;
-    let place = (1..=3).find(|&k| {
-        k < l.words && (sep == k || sep == k + 1) && doc.lex.words.dateline.contains(l.key.word(k))
-    })?;
     let chars = doc.text(i);
+    // "QAMISHLI, Syria, March 6 (Reuters) -": the tag may come after a
+    // country and a date when a comma ends the place.
+    let tagged = (1..=6).find(|&k| {
+        k < l.words && (sep == k || sep == k + 1) && doc.lex.words.dateline.contains(l.key.word(k))
+    });
+    let Some(place) = tagged else {
+        return dashed_dateline(doc, i);
+    };
     let mut end = text::offset_after_words(chars, place)?;
     // "BEIRUT, Jan 24 (Reuters)": the place ends at the first comma.
     if let Some(comma) = chars[..end].iter().position(|&c| c == ',' || c == '،') {
         end = comma;
     }
-    let p: String = text::trim_punct(&chars[..end]).iter().collect();
-    (!p.is_empty()).then_some(p)
+    let p = text::trim_punct(&chars[..end]);
+    (!p.is_empty() && word_count(p) <= 3).then(|| p.iter().collect())
+}
+
+/// "الحسكة- قُتل 4 مدنيين...", "دمشق - أعلنت ...": a paragraph that opens
+/// with a place of one or two words and a dash. The place is a name: no
+/// function word or reporting verb (clitics included), no digit, no outlet.
+fn dashed_dateline(doc: &Doc<'_>, i: usize) -> Option<String> {
+    let l = &doc.lines[i];
+    let place = l.key.sep_at.filter(|p| (1..=2).contains(p))?;
+    if l.words < 10 || l.is_arabic() && l.prose != super::features::Prose::Anchor {
+        return None;
+    }
+    let chars = doc.text(i);
+    let end = text::offset_after_words(chars, place)?;
+    let dash = chars[end..].iter().position(|c| !c.is_whitespace())? + end;
+    if !matches!(chars[dash], '-' | '–' | '—')
+        || !chars.get(dash + 1).is_some_and(|c| c.is_whitespace())
+    {
+        return None;
+    }
+    let words = (0..place).map(|k| l.key.word(k));
+    let lex = doc.lex;
+    let name = words.clone().all(|w| {
+        lex.word_bits(w) & (FUNCTION | VERB) == 0
+            && !lex.words.function_en.contains(w)
+            && !lex.words.media.contains(w)
+            && !w.bytes().any(|b| b.is_ascii_digit())
+    });
+    // "عاجل - ..." is a kicker; "محمد - وهو اسم مستعار - ..." an aside
+    // between two dashes.
+    let aside = chars[dash + 1..]
+        .iter()
+        .take(60)
+        .any(|c| matches!(c, '-' | '–' | '—'));
+    if !name || aside || (0..place).any(|k| is_interface_word(doc, l.key.word(k))) {
+        return None;
+    }
+    let p = text::trim_punct(&chars[..end]);
+    (!p.is_empty()).then(|| p.iter().collect())
+}
+
+/// A word that is by itself a whole-line phrase of the lexicon ("عاجل",
+/// "أخبار"): interface text, not a name.
+pub(crate) fn is_interface_word(doc: &Doc<'_>, w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    let key = text::Key::new(&chars);
+    doc.lex
+        .lookup(&key, &chars, None)
+        .is_some_and(|h| h.edits == 0 && h.entry.how == super::lexicon::Match::Line)
 }

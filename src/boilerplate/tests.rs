@@ -122,3 +122,288 @@ fn arabic_end_markers_close_the_article() {
         ]
     );
 }
+
+fn title_and_labels(text: &str) -> (Option<String>, Vec<&'static str>) {
+    let a = clean(text, &Options::default());
+    (
+        a.title(text),
+        a.lines.iter().map(|l| l.label.name()).collect(),
+    )
+}
+
+const P1: &str = "قال مسؤولون محليون في ريف دير الزور إن الأهالي يعانون من انقطاع المياه منذ أسبوعين، في ظل ارتفاع درجات الحرارة وغياب أي حلول.";
+const P2: &str = "وأضاف المسؤولون أن الورشات الفنية بدأت العمل على إصلاح الأعطال في محطة الضخ الرئيسية، لكن نقص قطع التبديل يؤخر إنجاز المهمة.";
+const P3: &str = "ويعتمد السكان حالياً على شراء المياه من الصهاريج الخاصة بأسعار مرتفعة، ما يثقل كاهل العائلات التي تعاني أصلاً من تدهور الأوضاع.";
+const H: &str = "انقطاع المياه عن أحياء في ريف دير الزور لليوم الرابع عشر";
+
+#[test]
+fn a_recurring_section_name_is_not_the_headline() {
+    // A menu item and the same section label above the headline; a site
+    // name and the site's "خاص" line.
+    for (a, b) in [
+        ("العالم العربي", "العالم العربي"),
+        ("دير الزور 24", "دير الزور 24 - خاص"),
+    ] {
+        let page = format!("{a}\nالرئيسية\nاقتصاد\n\n{H}\n2024/04/15\n{b}\n\n{P1}\n{P2}\n{P3}");
+        assert_eq!(title_and_labels(&page).0.as_deref(), Some(H), "{a}");
+    }
+}
+
+#[test]
+fn guillemets_quote_and_do_not_separate() {
+    let page = format!(
+        "{H}\n24/01/2024\n\nاتهامات لـ«الدفاع الوطني» بتسليح مقاتلين عبر نهر الفرات\n{P1}\nوقال إن «الوضع صعب» في المنطقة.\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_ne!(a.lines[3].kind, Kind::Menu);
+    assert_eq!(a.lines[5].label, Label::Content);
+    // A breadcrumb with » is still one.
+    let crumbs = format!("الرئيسية » أخبار سوريا » دير الزور\n{H}\n{P1}\n{P2}");
+    assert_eq!(
+        clean(&crumbs, &Options::default()).lines[0].kind,
+        Kind::Menu
+    );
+}
+
+#[test]
+fn a_cookie_banners_read_more_opens_no_list() {
+    let page = format!(
+        "يستخدم هذا الموقع ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك في التصفح.\nموافق\nاقرأ المزيد\n\n{H}\n24/01/2024\n\n{P1}\n{P2}"
+    );
+    assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
+    // Without the banner the same link takes the line after it.
+    let page = format!("اقرأ المزيد\n\n{H}\n\n{P1}\n{P2}");
+    assert_eq!(
+        clean(&page, &Options::default()).lines[2].kind,
+        Kind::Related
+    );
+}
+
+#[test]
+fn a_lists_own_chrome_costs_the_body_nothing() {
+    // Al Jazeera's inline list: its numbering lines are part of the list,
+    // so the short body before it is not cut off.
+    let page = format!(
+        "{H}\n\n{P1}\n\n{P2}\n\nاقرأ أيضا\nlist of 4 items\nlist 1 of 4\nقسد تعلن مقتل قيادي في تنظيم الدولة بريف دير الزور\nlist 2 of 4\nمسيرة تستهدف موقعا لفصائل موالية لإيران قرب البوكمال\nlist 3 of 4\nالأمم المتحدة تحذر من نقص التمويل في سوريا\nlist 4 of 4\nما الذي يجري في دير الزور؟\nend of list\n\n{P3}\n\n{P1} {P2}\n\n{P3} {P2}"
+    );
+    let (_, labels) = title_and_labels(&page);
+    assert_eq!(labels[2], "content");
+    assert_eq!(labels[4], "content");
+    assert_eq!(labels[8], "boilerplate");
+}
+
+fn meta_of(text: &str) -> Meta {
+    clean(text, &Options::default()).meta
+}
+
+const E1: &str = "Local officials in Deir ez-Zor said on Tuesday that residents have been without running water for two weeks, as temperatures rise and no solution is in sight.";
+const E2: &str = "Technical teams have begun repairing the main pumping station, but a shortage of spare parts has delayed the work, the officials said in a statement.";
+const HE: &str = "Water cuts hit Deir ez-Zor villages for a second week";
+
+#[test]
+fn a_photo_agency_after_a_dash_is_a_caption() {
+    let page = format!(
+        "{H}\n2024/04/15\n\nعناصر من قوات سوريا الديمقراطية في ريف دير الزور - AFP\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title(&page).as_deref(), Some(H));
+    assert_eq!(a.lines[3].kind, Kind::Caption);
+    assert_eq!(a.meta.site, None);
+    // The same shape with the headline again on its own line is the
+    // page's <title>, even below a skip link.
+    let page =
+        format!("Skip to main content\n{HE} - Reuters\nHome\n\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}");
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(1));
+    assert_eq!(
+        (a.meta.title.as_deref(), a.meta.site.as_deref()),
+        (Some(HE), Some("Reuters"))
+    );
+}
+
+#[test]
+fn datelines_need_a_place_before_the_tag() {
+    // A two-word place before an outlet's name.
+    let page = format!("{H}\n2024/04/15\n\nدير الزور - عنب بلدي\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(m.dateline.as_deref(), Some("دير الزور"));
+    assert_eq!(m.source, None);
+    // An outlet with a dateline tag is its own credit.
+    let page = format!("{H}\n2024/04/15\n\nتلفزيون سوريا - خاص\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(m.dateline, None);
+    assert_eq!(m.source.as_deref(), Some("تلفزيون سوريا - خاص"));
+    // A hyphenated outlet name is no dateline.
+    let page = format!("Al-Monitor\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}");
+    assert_eq!(meta_of(&page).dateline, None);
+}
+
+#[test]
+fn datelines_at_the_start_of_the_first_paragraph() {
+    let page = format!(
+        "{HE}\nMarch 6, 2024\n\nQAMISHLI, Syria, March 6 (Reuters) - The U.S.-backed Syrian Democratic Forces said on Wednesday they had foiled a plot to storm a prison.\n{E2}"
+    );
+    assert_eq!(meta_of(&page).dateline.as_deref(), Some("QAMISHLI"));
+    let page = format!("{H}\n2024/04/15\n\nالحسكة- {P1}\n{P2}");
+    assert_eq!(meta_of(&page).dateline.as_deref(), Some("الحسكة"));
+    // A first word that is no name (a function word, a verb) is no dateline.
+    for first in ["من", "وأضاف", "عاجل", "محمد - وهو اسم مستعار"] {
+        let page = format!("{H}\n2024/04/15\n\n{first} - {P1}\n{P2}");
+        assert_eq!(meta_of(&page).dateline, None, "{first}");
+    }
+}
+
+#[test]
+fn bylines_with_a_place_or_a_date() {
+    for (line, place) in [
+        ("دير الزور/ روناهي حسن", "دير الزور"),
+        ("القامشلي (سوريا): كمال شيخو", "القامشلي"),
+    ] {
+        let page = format!("{H}\n\n٨-٢-٢٠٢٤، الساعة ١١:٢٤\n\n{line}\n\n{P1}\n{P2}");
+        let m = meta_of(&page);
+        assert_eq!(m.dateline.as_deref(), Some(place), "{line}");
+        assert!(
+            matches!(m.author.as_deref(), Some("روناهي حسن" | "كمال شيخو")),
+            "{line}"
+        );
+    }
+    // A quoted outlet after the place is the source.
+    let page = format!("{H}\n12 مارس 2024\nبيروت: «الشرق الأوسط»\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.author, m.source.as_deref(), m.dateline.as_deref()),
+        (None, Some("الشرق الأوسط"), Some("بيروت"))
+    );
+    let page = format!("{H}\nنُشر في 5 ذو الحجة 1444 هـ بواسطة سامي الفراتي\n\n{P1}\n{P2}");
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title(&page).as_deref(), Some(H));
+    assert_eq!(a.meta.author.as_deref(), Some("سامي الفراتي"));
+    assert_eq!(a.lines[1].kind, Kind::Byline);
+    let page = format!("{HE}\nPosted on March 3, 2024 by Jane Doe\n\n{E1}\n{E2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.author.as_deref(), m.date.as_deref()),
+        (Some("Jane Doe"), Some("2024-03-03"))
+    );
+}
+
+#[test]
+fn a_name_by_the_date_inside_the_body_is_a_byline() {
+    let standfirst = "تقول منظمات إنسانية إن أكثر من نصف أطفال المخيم لا يحصلون على أي شكل من أشكال التعليم النظامي، بعد إغلاق مدارس مؤقتة.";
+    let page = format!(
+        "{H}\n\n{standfirst}\n\nعبدالحليم سليمان مراسل\nالجمعة 23 فبراير 2024 12:15\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.lines[2].label, Label::Content);
+    assert_eq!(a.lines[4].kind, Kind::Byline);
+    assert_eq!(a.meta.author.as_deref(), Some("عبدالحليم سليمان"));
+    let page = format!("{HE}\nAuthor: Hana Ibrahim, Field Coordinator\n\n{E1}\n{E2}");
+    assert_eq!(meta_of(&page).author.as_deref(), Some("Hana Ibrahim"));
+}
+
+#[test]
+fn site_suffixes_with_a_section_or_a_tagline() {
+    let page = format!("{H} | أخبار | الجزيرة نت\n\nالرئيسية\n\n{H}\n\n{P1}\n{P2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.title.as_deref(), m.site.as_deref()),
+        (Some(H), Some("الجزيرة نت"))
+    );
+    let page = format!(
+        "{HE} - Al-Monitor: Independent, trusted coverage of the Middle East\n\nHome\n\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(0));
+    assert_eq!(
+        (a.meta.title.as_deref(), a.meta.site.as_deref()),
+        (Some(HE), Some("Al-Monitor"))
+    );
+}
+
+#[test]
+fn newsletter_prose_inside_the_body() {
+    let page = format!(
+        "{HE}\n\n{E1}\n\nThe Daily Briefing newsletter provides all the news you need to start your day. Sign up here.\n\n{E2}\n\n{E1}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[4].kind,
+        Kind::Newsletter
+    );
+}
+
+#[test]
+fn long_related_headlines_stay_in_their_list() {
+    let page = format!(
+        "{H}\n2024/04/15\n\n{P1}\n{P2}\n\nأخبار ذات صلة\nمجلس الرقة المدني يعلن عن خطة لتأهيل الطرق الرئيسية داخل المدينة خلال الأشهر المقبلة بتمويل من منظمات دولية\nمزارعون في ريف الرقة الشمالي يشتكون من قلة مياه الري بعد انخفاض منسوب الفرات إلى مستويات غير مسبوقة\nافتتاح مركز صحي جديد في حي الدرعية بمدينة الرقة"
+    );
+    let (_, labels) = title_and_labels(&page);
+    assert_eq!(&labels[7..], ["boilerplate", "boilerplate", "boilerplate"]);
+}
+
+#[test]
+fn a_headline_with_its_subtitle_above_the_byline() {
+    let sub = "اتهامات لـ«الدفاع الوطني» بتسليح مقاتلين عبر نهر الفرات";
+    let page = format!(
+        "الرئيسية\nالعالم العربي\n\n{H}\n\n{sub}\n\nالقامشلي (سوريا): كمال شيخو\n12 مارس 2024\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title(&page).as_deref(), Some(H));
+    assert_eq!(a.lines[5].label, Label::Content);
+    assert_eq!(a.meta.author.as_deref(), Some("كمال شيخو"));
+    // Headlines in a row (a list without a header): the one above the
+    // date is the headline.
+    let page = format!(
+        "الرئيسية\nارتفاع أسعار الخبز في مدينة الميادين\nاعتقالات في بلدة الشحيل بعد هجوم على حاجز\n{H}\n12 مارس 2024\n\n{P1}\n{P2}"
+    );
+    assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
+    // A ticker line above the headline ("عاجل: ...") is no headline.
+    let page = format!(
+        "الرئيسية\nأخبار\n\nعاجل: انفجار في مدينة البصيرة شرقي دير الزور\n\n{H}\n12 آذار 2024\n\n{P1}\n{P2}"
+    );
+    assert_eq!(title_and_labels(&page).0.as_deref(), Some(H));
+}
+
+#[test]
+fn a_name_signing_the_article_after_its_last_paragraph() {
+    let page = format!(
+        "{H}\n2024/04/18\nدير الزور-سانا\n\n{P1}\n{P2}\n\nلؤي العبد الله\n\nتابعونا عبر تطبيق واتس أب :\nhttps://whatsapp.com/channel/0029VaDXkZ1Jp2d8"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.meta.author.as_deref(), Some("لؤي العبد الله"));
+    assert_eq!(a.lines[7].kind, Kind::Byline);
+    // Hashtags, or tags without their header, are no signature; nor is a
+    // short line after an article that is no dispatch (no dateline).
+    for (dateline, after) in [
+        (
+            "دير الزور-سانا\n",
+            "#دير_الزور #البصيرة\n\nتابعونا عبر تطبيق واتس أب :",
+        ),
+        (
+            "دير الزور-سانا\n",
+            "دير الزور\nالإدارة الذاتية\nالقمح\n\nتابعونا عبر تطبيق واتس أب :",
+        ),
+        ("", "أخبار محلية\n\nتابعونا عبر تطبيق واتس أب :"),
+        (
+            "دير الزور-سانا\n",
+            "أخبار محلية\n\nجميع الحقوق محفوظة © 2024",
+        ),
+    ] {
+        let page = format!("{H}\n2024/04/18\n{dateline}\n{P1}\n{P2}\n\n{after}");
+        assert_eq!(meta_of(&page).author, None, "{after}");
+    }
+}
+
+#[test]
+fn the_masthead_between_the_page_title_and_the_h1_names_nothing() {
+    // A menu item that is a media word, between the <title> line and the
+    // h1, is no credited source; "Site - Section" by the date is no author.
+    let page = format!(
+        "{H}\n\nالمدن\nالرئيسية\nسياسة\nميديا\nمجتمع\n\n{H}\nالمدن - عرب وعالم\nالثلاثاء 2024/01/23 آخر تحديث: 13:05 (بيروت)\n\n{P1}\n{P2}"
+    );
+    let m = meta_of(&page);
+    assert_eq!((m.author, m.source), (None, None));
+    assert_eq!(
+        (m.date.as_deref(), m.updated.as_deref()),
+        (Some("2024-01-23"), Some("2024-01-23T13:05"))
+    );
+}
