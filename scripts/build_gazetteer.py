@@ -301,16 +301,23 @@ class Builder:
         towns (admin units and centres) the Latin spellings of a final ة
         (Khan Arnaba, Arnabah, Arnabeh). Neither is added where it is
         already another place's own name. (Villages get no ending variants:
-        Sala would become Saleh, a surname.) (Adding or dropping the article of
-        one-word names was tried and dropped: on furat's labelled pages it
-        found one village and made nine false mentions: العشائر, الخالد,
-        مدينة from المدينة.)"""
+        Sala would become Saleh, a surname.)
+
+        And the other way round: a one-word Arabic village name with its
+        article added or dropped (دردارة / الدردارة) is added only where it
+        *is* already another place's name. It then makes no new mention,
+        only another choice for a mention the other place's name already
+        makes, and the text's other places decide (قرى تل طويل والدردارة
+        في ريف الحسكة is the Hasakah دردارة, not the الدردارة of Banyas).
+        Added everywhere, such forms found one village and made nine false
+        mentions on furat's labelled pages (العشائر, الخالد, مدينة)."""
         owned: dict[str, set[str]] = defaultdict(set)
         for pid, names in self.names.items():
             for n in names:
                 owned[norm(n)].add(pid)
         part_words = {norm(w) for w in PART_WORDS_AR}
         derived: list[tuple[str, str, str]] = []  # place, name, least flag
+        alternatives: list[tuple[str, str]] = []  # place, another place's name
         for pid, p in self.places.items():
             famous = self.is_famous(pid)
             for name in list(self.names[pid]):
@@ -319,6 +326,10 @@ class Builder:
                     if p["level"] == "community" and len(words) > 1 and norm(words[-1]) in part_words:
                         if len(norm(" ".join(words[:-1]))) >= 3:
                             derived.append((pid, " ".join(words[:-1]), "weak"))
+                    elif p["level"] == "community" and len(words) == 1:
+                        alt = name[2:] if name.startswith("ال") else "ال" + name
+                        if len(alt) >= 4 and owned.get(norm(alt), set()) - {pid}:
+                            alternatives.append((pid, alt))
                 elif famous:
                     derived += [(pid, alt, "none") for alt in ending_variants(name)]
         for pid, alt, least in derived:
@@ -326,6 +337,9 @@ class Builder:
                 continue
             amb = self.ambiguity(alt, self.is_famous(pid))
             self.add_name(pid, alt, max(amb, least, key=AMBIGUITY_ORDER.index))
+        for pid, alt in alternatives:
+            amb = self.ambiguity(alt, self.is_famous(pid))
+            self.add_name(pid, alt, max(amb, "weak", key=AMBIGUITY_ORDER.index))
 
     def add_name(self, pid: str, name: str, flag: str, override: bool = False) -> None:
         name = " ".join(name.split())

@@ -374,7 +374,16 @@ fn rank(g: &Inner, s: &Scratch, cx: &Ctx, own: [u32; 3], e: &KeyEntry, score: f3
         let mine = u32::from(own[level] == a);
         counts.iter().any(|&(x, k)| x == a && k > mine)
     };
-    let mut r = static_rank(g, e) + score;
+    // Evidence beyond certainty counts for nothing (a cue gives a weak
+    // name 1.05), and a name that needs no evidence is the place's own: a
+    // village only also called so (دردارة for الدردارة, made by the build)
+    // wins only where the text names its district and not the other's.
+    let own_name = if e.ambiguity == Ambiguity::None {
+        2.5
+    } else {
+        0.0
+    };
+    let mut r = static_rank(g, e) + score.min(1.0) + own_name;
     if let Some(cue) = cx.cue {
         if let Some(k) = cue.levels.iter().position(|l| *l == p.level) {
             r += 10.0 - 2.0 * k as f32;
