@@ -377,7 +377,10 @@ fn classify(
         info.chrome = chrome(Kind::Separator, "symbols only");
         return;
     }
-    if info.words <= 25 && is_breadcrumb(orig) {
+    // "بواسطة NAME | DATE | TIME | 3 تعليقات" is a byline, however many
+    // pipes it has.
+    if info.words <= 25 && !lex.byline_first_words.contains(info.key.word(0)) && is_breadcrumb(orig)
+    {
         info.chrome = chrome(
             Kind::Menu,
             "short items between separators (a breadcrumb or menu row)",
@@ -447,7 +450,10 @@ fn classify(
                     return;
                 }
             }
-            if d.others <= 2 {
+            // "اليوم السابع" (a newspaper) is no "today": a relative word
+            // without a number stands alone or with date words only.
+            let bare_relative = d.relative && !info.key.text.bytes().any(|b| b.is_ascii_digit());
+            if d.others <= 2 && !(bare_relative && d.others > 0) {
                 info.date = Some(d);
                 let what = if d.relative {
                     "a relative date and little else"
@@ -460,13 +466,22 @@ fn classify(
         }
     }
     // "كتب محمد شعبان الخميس، 01 فبراير 2024": a byline word, a name and
-    // a date on one line.
-    if info.words <= 16
+    // a date on one line (with a Hijri date and a comment count it runs
+    // to 17 words and more).
+    if info.words <= 20
         && lex.byline_first_words.contains(info.key.word(0))
         && dates::possible(folded, &info.key)
     {
-        if let Some(d) =
-            dates::find(folded, lex, reference).filter(|d| d.others <= 5 && d.value.is_some())
+        // "بواسطة NAME | DATE | TIME | 3 تعليقات": the fields after the name
+        // are asked alone when the whole line has too many other words.
+        let fields = || {
+            let bar = folded.iter().position(|&c| c == '|')?;
+            dates::find(&folded[bar + 1..], lex, reference)
+                .filter(|d| d.others <= 3 && d.value.is_some())
+        };
+        if let Some(d) = dates::find(folded, lex, reference)
+            .filter(|d| d.others <= 5 && d.value.is_some())
+            .or_else(fields)
         {
             info.date = Some(d);
             info.chrome = Some(Chrome {

@@ -207,7 +207,15 @@ pub(crate) fn choose_title(
         Some(j) if is_name_like(&lines[j]) => next_line(j).is_some_and(is_meta),
         _ => false,
     };
-    let followed: Vec<usize> = cands.iter().copied().filter(|&i| meta_follows(i)).collect();
+    // "الشروق أونلاين" over the date bar is the masthead, not a headline.
+    let outlet = |i: usize| {
+        lines[i].words <= 3 && lines[i].key.iter().any(|w| doc.lex.words.media.contains(w))
+    };
+    let followed: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&i| !outlet(i) && meta_follows(i))
+        .collect();
     if let Some(&i) = followed
         .iter()
         .rev()

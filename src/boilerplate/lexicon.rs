@@ -102,6 +102,9 @@ pub(crate) struct Words {
     pub(crate) updated: FxHashSet<String>,
     /// Job titles after an author's name (مراسل, correspondent).
     pub(crate) role: FxHashSet<String>,
+    /// Labels of the original publication date ("Originally published"):
+    /// the date they mark wins over a posting date.
+    pub(crate) original: FxHashSet<String>,
     /// function_* and verb_* merged: word → FUNCTION | VERB bits, so that
     /// the per-word test of every line is one lookup.
     pub(crate) prose_words: FxHashMap<String, u8>,
@@ -364,6 +367,7 @@ impl Lexicon {
                 "date_filler" => &mut words.date_filler,
                 "updated" => &mut words.updated,
                 "role" => &mut words.role,
+                "original" => &mut words.original,
                 _ => return Err(format!("words.tsv:{n}: unknown class {class:?}")),
             };
             for w in list.split_whitespace() {

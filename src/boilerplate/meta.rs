@@ -18,10 +18,15 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
     let mut meta = Meta::default();
     let n = doc.lines.len();
     let first_body = labels.body.map_or(n, |b| b.0);
-    // Header lines first, then footer, then the rest.
+    // Header lines first, those under the headline before those above it
+    // (a date bar with today's date tops many templates; the article's own
+    // date, byline and dateline sit under its headline), then footer, then
+    // the rest.
     let order: Vec<usize> = {
         let last_body = labels.body.map_or(n, |b| b.1);
-        let mut v: Vec<usize> = (0..first_body).collect();
+        let t = labels.title.filter(|&t| t < first_body).unwrap_or(0);
+        let mut v: Vec<usize> = (t..first_body).collect();
+        v.extend(0..t);
         v.extend(last_body + 1..n);
         v.extend(first_body..(last_body + 1).min(n));
         v
@@ -39,6 +44,7 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
             meta.site = Some(doc.chars[sp.site.0..sp.site.1].iter().collect());
         }
     }
+    let mut original: Option<String> = None;
     for &i in &order {
         let (label, kind, _) = &labels.lines[i];
         if *label != Label::Boilerplate {
@@ -78,6 +84,9 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
         }
         if let Some(d) = l.date {
             if let Some(v) = d.value {
+                if original.is_none() && !d.updated && is_original(doc, i) {
+                    original = Some(v.to_string());
+                }
                 if d.updated && meta.updated.is_none() {
                     meta.updated = Some(v.to_string());
                 } else if !d.updated && meta.date.is_none() {
@@ -89,6 +98,9 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
             }
         }
     }
+    if original.is_some() {
+        meta.date = original;
+    }
     if meta.date.is_none() {
         meta.date = meta.updated.clone();
     }
@@ -99,6 +111,20 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
         meta.site = options.site_name.clone();
     }
     meta
+}
+
+/// The date on line `i` is marked as the original publication date, on
+/// its line or on the line above ("Originally published" / "13 Feb 2024").
+fn is_original(doc: &Doc<'_>, i: usize) -> bool {
+    let marked = |j: usize| {
+        let l = &doc.lines[j];
+        l.words <= 16 && l.key.iter().any(|w| doc.lex.words.original.contains(w))
+    };
+    marked(i)
+        || (0..i)
+            .rev()
+            .find(|&j| !doc.lines[j].blank)
+            .is_some_and(marked)
 }
 
 /// The value after a marker ("المصدر: رصد" → "رصد", "by admindiaa" →

@@ -407,3 +407,43 @@ fn the_masthead_between_the_page_title_and_the_h1_names_nothing() {
         (Some("2024-01-23"), Some("2024-01-23T13:05"))
     );
 }
+
+#[test]
+fn the_date_under_the_headline_beats_the_date_bar_above_it() {
+    // Today's date in the masthead, the article's own date under the
+    // headline, a related article's date after it.
+    let page = format!(
+        "الشروق أونلاين\nالأربعاء 10 جويلية 2024\nالعالم\n{H}\n07 جويلية 2024 - 16:30\n\n{P1}\n{P2}\nمقالات ذات صلة\nعنوان آخر عن دير الزور\n28 جوان 2024"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(3));
+    assert_eq!(a.meta.date.as_deref(), Some("2024-07-07T16:30"));
+    assert_eq!(a.meta.site.as_deref(), Some("الشروق أونلاين"));
+    // "اليوم السابع" is a newspaper, not "today".
+    let page = format!(
+        "اليوم السابع\nالأحد، 10 ديسمبر 2023 04:00 ص\n{H}\nالجمعة، 08 ديسمبر 2023 01:15 م\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.lines[0].kind, Kind::Header);
+    assert_eq!(a.meta.date.as_deref(), Some("2023-12-08T13:15"));
+    // A byline with the date, a Hijri date, the time and a comment count.
+    let page = format!(
+        "{H}\nبواسطة سامر العبد الله | ١٤ شباط ٢٠٢٤ الموافق ٤ شعبان ١٤٤٥ هـ | ٠٨:٤٥ م | ٣ تعليقات\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(0));
+    assert_eq!(
+        (a.meta.author.as_deref(), a.meta.date.as_deref()),
+        (Some("سامر العبد الله"), Some("2024-02-14T20:45"))
+    );
+    // Seconds only when they are not zero.
+    let page = format!("{H}\n2024-06-03 10:12:00\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).date.as_deref(), Some("2024-06-03T10:12"));
+    let page = format!("{H}\n2024-06-03 10:12:07\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).date.as_deref(), Some("2024-06-03T10:12:07"));
+    // Label and value on separate lines: the original publication date.
+    let page = format!(
+        "{HE}\nSource\nOCHA\nPosted\n14 Feb 2024\nOriginally published\n13 Feb 2024\n\n{E1}\n{E2}"
+    );
+    assert_eq!(meta_of(&page).date.as_deref(), Some("2024-02-13"));
+}
