@@ -512,8 +512,14 @@ impl Lexicon {
                 let e = &self.entries[i];
                 let t = e.key.len();
                 let bounded = t == text.len() || text.get(t) == Some(&b' ');
+                // "Author, ريم حداد": a comma after the label separates too
+                // (asked only of the few lines that start with a head).
                 let ok = match e.how {
-                    Match::Head => n == e.words || key.sep_at == Some(e.words),
+                    Match::Head => {
+                        n == e.words
+                            || key.sep_at == Some(e.words)
+                            || key.commas > 0 && comma_after(folded, e.words)
+                    }
                     _ => true,
                 };
                 if bounded
@@ -671,6 +677,17 @@ fn contains(hay: &[char], needle: &[char]) -> bool {
     // Compare only where the first character matches.
     (0..hay.len().saturating_sub(rest.len()))
         .any(|i| hay[i] == first && hay[i + 1..].starts_with(rest))
+}
+
+/// The first character after the `n`th word of a folded line, spaces
+/// skipped, is a comma.
+fn comma_after(folded: &[char], n: usize) -> bool {
+    super::text::offset_after_words(folded, n).is_some_and(|o| {
+        folded[o..]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|&c| c == ',' || c == '،')
+    })
 }
 
 #[cfg(test)]

@@ -447,3 +447,25 @@ fn the_date_under_the_headline_beats_the_date_bar_above_it() {
     );
     assert_eq!(meta_of(&page).date.as_deref(), Some("2024-02-13"));
 }
+
+#[test]
+fn a_label_and_a_comma_open_a_byline_or_a_caption() {
+    // BBC's byline block and image labels: "Author, NAME", "Role, ...",
+    // "صدر الصورة، AFP", "التعليق على الصورة، ...".
+    let page = format!(
+        "BBC News عربي\n\n{H}\nArticle information\nAuthor, ريم حداد\nRole, بي بي سي نيوز عربي\n5 فبراير/ شباط 2024\n\nصدر الصورة، AFP\nالتعليق على الصورة، نساء وأطفال في مخيم الهول بمحافظة الحسكة شمال شرقي سوريا\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(2));
+    assert_eq!(a.meta.author.as_deref(), Some("ريم حداد"));
+    assert_eq!(a.lines[8].kind, Kind::Caption);
+    assert_eq!(a.lines[9].kind, Kind::Caption);
+    // A comma after other words is no separator.
+    let page = format!(
+        "{HE}\nMarch 6, 2024\n\n{E1}\nRole models, the officials said, are few in the camp.\n{E2}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[4].label,
+        Label::Content
+    );
+}
