@@ -104,6 +104,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         );
     }
     name_lines(doc, &mut out, title, &group, split, first_body);
+    standfirst(doc, &mut out, title, &group, first_body);
     signature(doc, &mut out, body);
     Labels {
         lines: out,
@@ -564,6 +565,54 @@ fn signature(
             Label::Boilerplate,
             Kind::Byline,
             Cow::Borrowed("a name alone right after the article: its signature"),
+        );
+    }
+}
+
+/// A sentence right under the headline (its last repeat before the body),
+/// with the article's meta lines (byline, date, dateline) still to come
+/// before the body: the standfirst, content.
+fn standfirst(
+    doc: &Doc<'_>,
+    out: &mut [(Label, Kind, Cow<'static, str>)],
+    title: Option<usize>,
+    group: &[usize],
+    first_body: usize,
+) {
+    let Some(t) = title else {
+        return;
+    };
+    let below = group
+        .iter()
+        .copied()
+        .filter(|&g| g < first_body)
+        .fold(t, usize::max);
+    let lines = &doc.lines;
+    let Some(j) = (below + 1..first_body).find(|&j| !lines[j].blank) else {
+        return;
+    };
+    let l = &lines[j];
+    let meta_after = (j + 1..first_body).any(|k| {
+        lines[k].chrome.as_ref().is_some_and(|c| {
+            matches!(
+                c.kind,
+                Kind::Date | Kind::Byline | Kind::Dateline | Kind::Source
+            )
+        })
+    });
+    // A caption under the headline ends with its credit in brackets.
+    let credited = doc.text(j).last() == Some(&')');
+    if out[j].1 == Kind::Header
+        && l.chrome.is_none()
+        && l.words >= 8
+        && l.function_words + l.verbs >= 1
+        && !credited
+        && meta_after
+    {
+        out[j] = (
+            Label::Content,
+            Kind::Subheading,
+            Cow::Borrowed("the standfirst under the headline, above its meta lines"),
         );
     }
 }

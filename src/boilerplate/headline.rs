@@ -243,8 +243,11 @@ pub(crate) fn choose_title(
             None => (Some(i), None),
         };
     }
-    // 4. The last headline-like line before the body.
-    (cands.last().copied(), None)
+    // 4. The last headline-like line before the body, of four words or
+    //    more if there is one: shorter ones are labels and names ("Situation
+    //    Report", "Policy Analysis").
+    let long = cands.iter().rev().find(|&&i| lines[i].words >= 4);
+    (long.or(cands.last()).copied(), None)
 }
 
 /// The shape of a headline that recurs (the page title and the h1): four
@@ -298,6 +301,12 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
             && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
     };
     let pos = (1..n.saturating_sub(1)).rev().find(|&k| spaced(k))?;
+    // "Download Report (PDF | 1.21 MB)": a separator inside brackets
+    // splits no site off.
+    let open = chars[..pos].iter().filter(|&&c| c == '(').count();
+    if open > chars[..pos].iter().filter(|&&c| c == ')').count() {
+        return None;
+    }
     let mut head = text::trim_chars(&chars[..pos]);
     let mut tail = text::trim_chars(&chars[pos + 1..]);
     let words = |s: &[char]| {

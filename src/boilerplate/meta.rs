@@ -45,6 +45,7 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
         }
     }
     let mut original: Option<String> = None;
+    let mut guessed_source: Option<String> = None;
     for &i in &order {
         let (label, kind, _) = &labels.lines[i];
         if *label != Label::Boilerplate {
@@ -72,7 +73,15 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
                     None => meta.author = value(doc, i).map(|v| without_role(doc, v)),
                 }
             }
-            Kind::Source if meta.source.is_none() => meta.source = value(doc, i),
+            // An outlet's name under the headline is a guess; a "Source"
+            // label's value wins over it.
+            Kind::Source if l.chrome.is_none() && guessed_source.is_none() => {
+                guessed_source = value(doc, i);
+            }
+            Kind::Source if l.chrome.is_none() => {}
+            Kind::Source if meta.source.is_none() => {
+                meta.source = value(doc, i).or_else(|| value_below(doc, labels, i))
+            }
             Kind::Dateline if meta.dateline.is_none() => {
                 let lead = l.chrome.as_ref().map_or(0, |c| c.lead_words);
                 let chars = doc.text(i);
@@ -98,6 +107,9 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
             }
         }
     }
+    if meta.source.is_none() {
+        meta.source = guessed_source;
+    }
     if original.is_some() {
         meta.date = original;
     }
@@ -111,6 +123,23 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
         meta.site = options.site_name.clone();
     }
     meta
+}
+
+/// "Source" alone on its line, the value on the next ("OCHA"): a short
+/// line that is no chrome.
+fn value_below(doc: &Doc<'_>, labels: &Labels, i: usize) -> Option<String> {
+    let l = &doc.lines[i];
+    if l.chrome.as_ref().is_none_or(|c| c.lead_words != l.words) {
+        return None;
+    }
+    let j = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank)?;
+    let next = &doc.lines[j];
+    (next.chrome.is_none()
+        && labels.lines[j].0 == Label::Boilerplate
+        && (1..=4).contains(&next.words)
+        && next.function_words == 0
+        && next.verbs == 0)
+        .then(|| doc.string(j))
 }
 
 /// The date on line `i` is marked as the original publication date, on

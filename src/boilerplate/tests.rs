@@ -469,3 +469,74 @@ fn a_label_and_a_comma_open_a_byline_or_a_caption() {
         Label::Content
     );
 }
+
+#[test]
+fn a_report_page_with_field_labels() {
+    // Label and value on separate lines; a download link with a pipe in
+    // brackets is neither the headline nor a site suffix; a short label
+    // under the headline is not it.
+    let page = format!(
+        "ReliefWeb\nReport\n{HE} (as of 12 February 2024)\nFormat\nSituation Report\nSource\nOCHA\nPosted\n14 Feb 2024\nOriginally published\n13 Feb 2024\nOrigin\nView original\n\nAttachments\nDownload Report (PDF | 1.21 MB)\n\n{E1}\n{E2}\nFor further information, please contact:\nJane Okafor, Head of Office"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(2));
+    assert_eq!(
+        (a.meta.source.as_deref(), a.meta.date.as_deref()),
+        (Some("OCHA"), Some("2024-02-13"))
+    );
+    assert_eq!(a.lines[15].kind, Kind::Ui);
+    assert_eq!(a.lines[20].label, Label::Boilerplate);
+}
+
+#[test]
+fn a_standfirst_above_the_byline_and_credits_after_the_text() {
+    let standfirst = "Unless the Syrian Democratic Forces share real authority and oil revenue with Arab communities, the unrest will keep returning.";
+    let page = format!(
+        "Policy Analysis\n{HE}\n{standfirst}\nby Jonathan Reese\nJan 22, 2024\nAlso available in\nالعربية\nBrief Analysis\n{E1}\n{E2}\nReporting by Lina Haddad in Qamishli; Additional reporting by Huseyin Hayatsever in Ankara; Editing by Tom Perry and Mark Heinrich\nOur Standards: The Thomson Reuters Trust Principles., opens new tab\nThis report was originally published in Arabic and translated into English by Mateo Nelson."
+    );
+    let a = clean(&page, &Options::default());
+    let labels: Vec<&str> = a.lines.iter().map(|l| l.label.name()).collect();
+    assert_eq!(
+        labels,
+        [
+            "boilerplate",
+            "title",
+            "content",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "content",
+            "content",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate"
+        ]
+    );
+    assert_eq!(a.meta.author.as_deref(), Some("Jonathan Reese"));
+    // A caption under the headline, its credit in brackets, is no standfirst.
+    let page = format!(
+        "{H} - الجزيرة نت\nسوريا\n{H}\nمليشيات موالية لإيران في مدينة البوكمال بريف دير الزور الشرقي (الجزيرة)\nمحمد الأحمد\n27/10/2023\n\n{P1}\n{P2}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[3].label,
+        Label::Boilerplate
+    );
+    // Without the credit it is the standfirst.
+    let page = format!(
+        "{H} - الجزيرة نت\nسوريا\n{H}\nمليشيات موالية لإيران تغري الشباب في مدينة البوكمال بريف دير الزور الشرقي\nمحمد الأحمد\n27/10/2023\n\n{P1}\n{P2}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[3].label,
+        Label::Content
+    );
+    // The agency's note on its public page.
+    let page = format!(
+        "{H}\n27/10/2023\n\n{P1}\n{P2}\nالأخبار المنشورة على الصفحة الرسمية لوكالة الأناضول، هي ملخص للأخبار التي يتم بثها للمشتركين عبر نظام تدفق الأخبار (HAS). يرجى التواصل معنا للاشتراك."
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[5].kind,
+        Kind::Disclaimer
+    );
+}
