@@ -41,6 +41,8 @@ pub(crate) struct Labels {
     pub(crate) split: Option<TitleSplit>,
     /// First and last line of the body.
     pub(crate) body: Option<(usize, usize)>,
+    /// A section page of teasers: no article, no headline, no date.
+    pub(crate) listing: bool,
 }
 
 /// Decides every line of a page.
@@ -71,9 +73,17 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         &twins,
         &author_again,
     );
+    // A section page: every teaser ends with the same "read more" link, so
+    // the "body" is only the first teaser. Such a page has no article.
+    let listing = body.is_some_and(|(_, e)| teaser_before_read_more(lines, e));
+    let body = if listing { None } else { body };
     let first_body = body.map_or(n, |b| b.0);
     let index = Index::new(lines, &prefix);
-    let (title, subtitle) = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
+    let (title, subtitle) = if listing {
+        (None, None)
+    } else {
+        choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index)
+    };
     let group = title.map_or(vec![], |t| {
         same_headline(lines, &prefix, &index, t, usize::MAX)
     });
@@ -111,7 +121,29 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         title,
         split,
         body,
+        listing,
     }
+}
+
+/// The line after the body is a list header ("اقرأ المزيد »", "Read
+/// more") that recurs at least twice more on the page: a section page's
+/// teaser link, not the end of an article.
+fn teaser_before_read_more(lines: &[Info], last: usize) -> bool {
+    let Some(j) = (last + 1..lines.len()).find(|&j| !lines[j].blank) else {
+        return false;
+    };
+    let l = &lines[j];
+    let header = l
+        .chrome
+        .as_ref()
+        .is_some_and(|c| c.kind == Kind::Related && c.role == Role::List);
+    header
+        && lines[j + 1..]
+            .iter()
+            .filter(|m| m.hash == l.hash)
+            .take(2)
+            .count()
+            == 2
 }
 
 /// For each line, the earlier line it repeats (three words or more).

@@ -17,6 +17,17 @@ use super::{Kind, Label, Meta, Options};
 pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta {
     let mut meta = Meta::default();
     let n = doc.lines.len();
+    if labels.listing {
+        // A section page: its dates and names are its teasers'.
+        meta.site = doc
+            .lines
+            .iter()
+            .zip(&labels.lines)
+            .position(|(_, o)| o.1 == Kind::SiteName)
+            .map(|i| doc.string(i))
+            .or_else(|| options.site_name.clone());
+        return meta;
+    }
     let first_body = labels.body.map_or(n, |b| b.0);
     // Header lines first, those under the headline before those above it
     // (a date bar with today's date tops many templates; the article's own

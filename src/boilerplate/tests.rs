@@ -540,3 +540,36 @@ fn a_standfirst_above_the_byline_and_credits_after_the_text() {
         Kind::Disclaimer
     );
 }
+
+#[test]
+fn a_section_page_of_teasers_has_no_article() {
+    let teaser = |h: &str, d: &str| format!("{h}\n{d}\n{P1}\nاقرأ المزيد »\n");
+    let page = format!(
+        "فرات بوست\nالأحد 2 حزيران 2024\nأخبار دير الزور\nجميع الأخبار المتعلقة بمحافظة دير الزور وريفها\n\n{}{}{}",
+        teaser(
+            "ميليشيا تفرض إتاوات على صيادي الأسماك في الميادين",
+            "منذ 3 ساعات"
+        ),
+        teaser(
+            "اشتباكات بين قسد ومسلحين عشائريين في بلدة ذيبان",
+            "1 حزيران 2024"
+        ),
+        teaser(
+            "انقطاع الكهرباء عن أحياء في مدينة دير الزور",
+            "31 أيار 2024"
+        ),
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), None);
+    assert!(a.lines.iter().all(|l| l.label != Label::Content));
+    assert_eq!(
+        (a.meta.date.as_deref(), a.meta.site.as_deref()),
+        (None, Some("فرات بوست"))
+    );
+    // One "read more" after the article is a list header, not a listing.
+    let page = format!("{H}\n2024/04/15\n\n{P1}\n{P2}\nاقرأ المزيد »\nعنوان آخر عن دير الزور");
+    assert_eq!(
+        clean(&page, &Options::default()).lines[3].label,
+        Label::Content
+    );
+}
