@@ -582,7 +582,8 @@ fn signature(
     let plain = doc
         .text(j)
         .iter()
-        .all(|&c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\''));
+        .all(|&c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\''))
+        && !glued(doc.text(j));
     if out[j].1 == Kind::Footer
         && plain
         && is_name_like(&lines[j])
@@ -647,4 +648,19 @@ fn standfirst(
             Cow::Borrowed("the standfirst under the headline, above its meta lines"),
         );
     }
+}
+
+/// Arabic words glued together, as a tag row loses its spaces
+/// ("سورياالكوليراالأمم المتحدة", "الذاتيةنهر"): a ة or ى inside a word,
+/// or an alef before the article "ال" inside a word.
+fn glued(chars: &[char]) -> bool {
+    chars.split(|c| c.is_whitespace()).any(|w| {
+        let n = w.len();
+        w.iter()
+            .enumerate()
+            .any(|(k, &c)| matches!(c, 'ة' | 'ى') && k + 1 < n && w[k + 1].is_alphabetic())
+            || w.windows(3)
+                .skip(1)
+                .any(|t| t[0] == 'ا' && t[1] == 'ا' && t[2] == 'ل')
+    })
 }

@@ -96,8 +96,18 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
             Kind::Dateline if meta.dateline.is_none() => {
                 let lead = l.chrome.as_ref().map_or(0, |c| c.lead_words);
                 let chars = doc.text(i);
-                let end = text::offset_after_words(chars, lead).unwrap_or(chars.len());
-                let place: String = text::trim_punct(&chars[..end]).iter().collect();
+                let reversed = l
+                    .chrome
+                    .as_ref()
+                    .is_some_and(|c| c.reason == super::features::OUTLET_THEN_PLACE);
+                let place = if reversed {
+                    let dash = chars.iter().rposition(|&c| matches!(c, '-' | '–' | '—'));
+                    text::trim_punct(&chars[dash.map_or(0, |d| d + 1)..])
+                } else {
+                    let end = text::offset_after_words(chars, lead).unwrap_or(chars.len());
+                    text::trim_punct(&chars[..end])
+                };
+                let place: String = place.iter().collect();
                 meta.dateline = (!place.is_empty()).then_some(place);
             }
             _ => {}

@@ -573,3 +573,27 @@ fn a_section_page_of_teasers_has_no_article() {
         Label::Content
     );
 }
+
+#[test]
+fn an_outlet_and_a_place_either_way_round() {
+    for (line, place) in [
+        ("عنب بلدي – دير الزور", "دير الزور"),
+        ("سكاي نيوز عربية - أبوظبي", "أبوظبي"),
+        ("دمشق - «الخليج»", "دمشق"),
+    ] {
+        let page =
+            format!("{H}\n{line}\n12/05/2024\n\n{P1}\n{P2}\nسورياالكوليراالأمم المتحدة\nشارك");
+        let a = clean(&page, &Options::default());
+        assert_eq!(a.lines[1].kind, Kind::Dateline, "{line}");
+        assert_eq!(
+            (a.meta.dateline.as_deref(), a.meta.source.as_deref()),
+            (Some(place), None),
+            "{line}"
+        );
+        // A tag row that lost its spaces signs nothing.
+        assert_eq!(a.meta.author, None, "{line}");
+    }
+    // A site and a section stay apart.
+    let page = format!("{H}\nسكاي نيوز عربية - سياسة\n12/05/2024\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).dateline, None);
+}
