@@ -502,8 +502,34 @@ fn name_lines(
             .any(|w| w[0] == ' ' && super::headline::is_separator(w[1]) && w[2] == ' ')
     };
     for (i, l) in doc.lines.iter().enumerate() {
-        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4
+        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 7
         {
+            continue;
+        }
+        // "القامشلي (شمال شرقي سوريا): كمال الحسين", "قامشلو- دلال سيدو",
+        // "ريم العلي – الحسكة" next to the date: a place and a name, the
+        // place not a line of its own elsewhere (a site name, "المدن -
+        // عرب وعالم") nor an interface word.
+        if title.is_some_and(|t| i > t) && neighbour_is_date(i) && l.function_words == 0 {
+            if let Some((place, name, false)) = super::meta::place_and_name(doc, i) {
+                let h = hash_of(&place.chars().collect::<Vec<char>>());
+                let standalone = doc.lines.iter().any(|m| m.hash == h);
+                let interface = place
+                    .split_whitespace()
+                    .chain(name.split_whitespace())
+                    .any(|w| super::meta::is_interface_word(doc, &text::Key::of_phrase(w).text));
+                let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
+                if !standalone && !interface && !outlet {
+                    out[i] = (
+                        Label::Boilerplate,
+                        Kind::Byline,
+                        Cow::Borrowed("a place and a name next to the date, under the headline"),
+                    );
+                    continue;
+                }
+            }
+        }
+        if l.words > 4 {
             continue;
         }
         if suffix_hash == Some(l.hash) {

@@ -202,9 +202,17 @@ pub(crate) fn choose_title(
         })
     };
     let next_line = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].blank);
+    // A bare name, or a place and a name ("القامشلي (شمال شرقي سوريا): كمال
+    // الحسين"): a byline without a "by", not a headline or a subtitle.
+    let bylineish = |i: usize| {
+        is_name_like(&lines[i])
+            || lines[i].function_words == 0
+                && lines[i].words <= 7
+                && super::meta::place_and_name(doc, i).is_some_and(|(_, _, quoted)| !quoted)
+    };
     let meta_follows = |i: usize| match next_line(i) {
         Some(j) if is_meta(j) => true,
-        Some(j) if is_name_like(&lines[j]) => next_line(j).is_some_and(is_meta),
+        Some(j) if bylineish(j) => next_line(j).is_some_and(is_meta),
         _ => false,
     };
     // "الشروق أونلاين" over the date bar is the masthead, not a headline.
@@ -219,7 +227,7 @@ pub(crate) fn choose_title(
     if let Some(&i) = followed
         .iter()
         .rev()
-        .find(|&&i| !is_name_like(&lines[i]))
+        .find(|&&i| !bylineish(i))
         .or(followed.last())
     {
         // A headline, its subtitle, then the byline: the subtitle is the
@@ -229,7 +237,7 @@ pub(crate) fn choose_title(
         let headline = prev(i).filter(|&p| {
             i - p <= 2
                 && lines[i].words >= 4
-                && !is_name_like(&lines[i])
+                && !bylineish(i)
                 && lines[p].words >= 4
                 && cands.contains(&p)
                 // "عاجل: ..." above the headline is a ticker.

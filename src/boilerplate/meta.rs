@@ -81,11 +81,19 @@ pub(crate) fn extract(doc: &Doc<'_>, labels: &Labels, options: &Options) -> Meta
                             meta.dateline = Some(place);
                         }
                     }
-                    None => meta.author = value(doc, i).map(|v| without_role(doc, v)),
+                    None => {
+                        meta.author =
+                            value(doc, i).map(|v| without_role(doc, without_byline_word(doc, v)))
+                    }
                 }
             }
             // An outlet's name under the headline is a guess; a "Source"
             // label's value wins over it.
+            // "أحمد زكريا |22.08.2023 - محدث : 22.08.2023": the name before
+            // the date on a date line in the header.
+            Kind::Date if meta.author.is_none() && i < first_body => {
+                meta.author = name_before_date(doc, i);
+            }
             Kind::Source if l.chrome.is_none() && guessed_source.is_none() => {
                 guessed_source = value(doc, i);
             }
@@ -223,23 +231,83 @@ fn word_count(chars: &[char]) -> usize {
 /// A bare byline (no marker word) of a place of one to three words, "/" or
 /// ":", and a name of two to four: (place, name, whether the name is
 /// quoted). A bracket after the place (the country) is left out.
-fn place_and_name(doc: &Doc<'_>, i: usize) -> Option<(String, String, bool)> {
+pub(crate) fn place_and_name(doc: &Doc<'_>, i: usize) -> Option<(String, String, bool)> {
     let l = &doc.lines[i];
     if l.chrome.as_ref().is_some_and(|c| c.lead_words > 0) || l.date.is_some() {
         return None;
     }
     let chars = doc.text(i);
-    let k = chars.iter().position(|&c| c == '/' || c == ':')?;
+    let slash = chars.iter().position(|&c| c == '/' || c == ':');
+    // "قامشلو- دلال سيدو", "ريم العلي – الحسكة": a dash, either order;
+    // a place of one word beside a name of two or more tells which is
+    // which, else the place comes first.
+    let dash = || {
+        chars
+            .iter()
+            .position(|&c| matches!(c, '-' | '–' | '—'))
+            .filter(|&d| d > 0 && (chars[d - 1] == ' ' || chars.get(d + 1) == Some(&' ')))
+    };
+    let (k, dashed) = match slash {
+        Some(k) => (k, false),
+        None => (dash()?, true),
+    };
     let mut place = &chars[..k];
     if let Some(b) = place.iter().position(|&c| c == '(') {
         place = &place[..b];
     }
-    let place = text::trim_punct(place);
+    let mut place = text::trim_punct(place);
     let raw = text::trim_chars(&chars[k + 1..]);
     let quoted = raw.first().is_some_and(|c| matches!(c, '«' | '"' | '“'));
-    let name = text::trim_punct(raw);
-    ((1..=3).contains(&word_count(place)) && (2..=4).contains(&word_count(name)))
-        .then(|| (place.iter().collect(), name.iter().collect(), quoted))
+    let mut name = text::trim_punct(raw);
+    if dashed && word_count(name) == 1 && (2..=4).contains(&word_count(place)) {
+        std::mem::swap(&mut place, &mut name);
+    }
+    let digits = |s: &[char]| s.iter().any(|c| c.is_numeric());
+    ((1..=3).contains(&word_count(place))
+        && (2..=4).contains(&word_count(name))
+        && !(dashed && (digits(place) || digits(name))))
+    .then(|| (place.iter().collect(), name.iter().collect(), quoted))
+}
+
+/// The two to four words before a pipe that opens a date line, when they
+/// are a name: no digit, function word, verb, weekday or date word.
+fn name_before_date(doc: &Doc<'_>, i: usize) -> Option<String> {
+    if doc.lines[i].date.is_none_or(|d| d.others < 2) {
+        return None;
+    }
+    let chars = doc.text(i);
+    let bar = chars.iter().position(|&c| c == '|')?;
+    let name = text::trim_punct(&chars[..bar]);
+    let key = text::Key::new(&text::fold(name));
+    let w = &doc.lex.words;
+    let plain = key.iter().all(|k| {
+        doc.lex.word_bits(k) & (FUNCTION | VERB) == 0
+            && !w.function_en.contains(k)
+            && !w.weekday.contains(k)
+            && !w.date_filler.contains(k)
+            && !w.media.contains(k)
+            && !k.bytes().any(|b| b.is_ascii_digit())
+    });
+    ((2..=4).contains(&key.len()) && plain).then(|| name.iter().collect())
+}
+
+/// "كتبت هبة سعيد" without its byline word ("wrote", in the feminine),
+/// when a bare name line carries one: the name is the two to four words
+/// after it.
+fn without_byline_word(doc: &Doc<'_>, value: String) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let Some(sp) = chars.iter().position(|c| c.is_whitespace()) else {
+        return value;
+    };
+    let first = text::Key::new(&text::fold(&chars[..sp]));
+    let rest = text::trim_chars(&chars[sp..]);
+    if first.len() == 1
+        && doc.lex.byline_first_words.contains(first.word(0))
+        && (2..=4).contains(&word_count(rest))
+    {
+        return rest.iter().collect();
+    }
+    value
 }
 
 /// An author's name without a job title after it: "عبدالحليم سليمان

@@ -597,3 +597,30 @@ fn an_outlet_and_a_place_either_way_round() {
     let page = format!("{H}\nسكاي نيوز عربية - سياسة\n12/05/2024\n\n{P1}\n{P2}");
     assert_eq!(meta_of(&page).dateline, None);
 }
+
+#[test]
+fn a_place_and_a_name_by_a_dash_a_byline_word_or_a_pipe() {
+    for (line, author, place) in [
+        ("قامشلو- دلال سيدو", "دلال سيدو", Some("قامشلو")),
+        ("ريم العلي – الحسكة", "ريم العلي", Some("الحسكة")),
+        (
+            "القامشلي (شمال شرقي سوريا): كمال الحسين",
+            "كمال الحسين",
+            Some("القامشلي"),
+        ),
+        ("كتبت هبة سعيد", "هبة سعيد", None),
+    ] {
+        let page = format!("{H}\n{line}\nالجمعة، 08 ديسمبر 2023 01:15 م\n\n{P1}\n{P2}");
+        let m = meta_of(&page);
+        assert_eq!(
+            (m.author.as_deref(), m.dateline.as_deref()),
+            (Some(author), place),
+            "{line}"
+        );
+    }
+    let page = format!("{H}\nأحمد زكريا   |22.08.2023 - محدث : 22.08.2023\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).author.as_deref(), Some("أحمد زكريا"));
+    // A site's name standing alone elsewhere is no place.
+    let page = format!("المدن\n{H}\nالمدن - عرب وعالم\n2024/01/23\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).author, None);
+}
