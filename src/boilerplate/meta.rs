@@ -352,7 +352,9 @@ fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
     }
     // The tag stands right after the separator ("دير الزور – خاص:") or
     // right before it ("بيروت (رويترز) -").
-    let sep = l.key.sep_at?;
+    let Some(sep) = l.key.sep_at else {
+        return caps_dateline(doc.text(i));
+    };
     let chars = doc.text(i);
     // "QAMISHLI, Syria, March 6 (Reuters) -": the tag may come after a
     // country and a date when a comma ends the place.
@@ -360,7 +362,7 @@ fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
         k < l.words && (sep == k || sep == k + 1) && doc.lex.words.dateline.contains(l.key.word(k))
     });
     let Some(place) = tagged else {
-        return dashed_dateline(doc, i);
+        return dashed_dateline(doc, i).or_else(|| caps_dateline(doc.text(i)));
     };
     let mut end = text::offset_after_words(chars, place)?;
     // "BEIRUT, Jan 24 (Reuters)": the place ends at the first comma.
@@ -369,6 +371,43 @@ fn paragraph_dateline(doc: &Doc<'_>, labels: &Labels) -> Option<String> {
     }
     let p = text::trim_punct(&chars[..end]);
     (!p.is_empty() && word_count(p) <= 3).then(|| p.iter().collect())
+}
+
+/// "AMMAN — When ...", "ERBIL (Kurdistan24) – The ...", "HASAKAH, Syria:
+/// For ...": an English paragraph that opens with a place in capitals (one
+/// to three words), then perhaps a country after a comma and an outlet in
+/// brackets, then a dash or a colon, within the first 60 characters.
+fn caps_dateline(chars: &[char]) -> Option<String> {
+    let head = &chars[..chars.len().min(60)];
+    // A spaced dash ("DEIR EZ-ZOR —" has a hyphen of its own) or a colon.
+    let sep = (1..head.len()).find(|&k| {
+        head[k] == ':' || matches!(head[k], '-' | '–' | '—') && head[k - 1].is_whitespace()
+    })?;
+    // The place: capitals up to a comma, a bracket or the separator.
+    let end = head[..sep]
+        .iter()
+        .position(|&c| matches!(c, ',' | '('))
+        .unwrap_or(sep);
+    let place = text::trim_chars(&head[..end]);
+    let words: Vec<&[char]> = place
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let caps = |w: &&[char]| {
+        w.iter().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.iter()
+                .all(|&c| c.is_ascii_uppercase() || matches!(c, '-' | '\'' | '.'))
+    };
+    let letters = place.iter().filter(|c| c.is_alphabetic()).count();
+    if !(1..=3).contains(&words.len()) || !words.iter().all(caps) || letters < 3 {
+        return None;
+    }
+    // Between the place and the separator: ", Syria", "(AFP)", nothing
+    // else of length.
+    if word_count(&head[end..sep]) > 4 {
+        return None;
+    }
+    Some(place.iter().collect())
 }
 
 /// "الحسكة- قُتل 4 مدنيين...", "دمشق - أعلنت ...": a paragraph that opens

@@ -624,3 +624,20 @@ fn a_place_and_a_name_by_a_dash_a_byline_word_or_a_pipe() {
     let page = format!("المدن\n{H}\nالمدن - عرب وعالم\n2024/01/23\n\n{P1}\n{P2}");
     assert_eq!(meta_of(&page).author, None);
 }
+
+#[test]
+fn english_datelines_in_capitals() {
+    for (first, place) in [
+        ("AMMAN — When", Some("AMMAN")),
+        ("ERBIL (Kurdistan24) – The", Some("ERBIL")),
+        ("HASAKAH, Syria: For", Some("HASAKAH")),
+        ("DEIR EZ-ZOR, Syria (AFP) — The", Some("DEIR EZ-ZOR")),
+        ("UN officials said on Tuesday that", None),
+        ("NATO-led talks — The", None),
+    ] {
+        let page = format!(
+            "{HE}\nMarch 6, 2024\n\n{first} officials in the region said that residents have been without water for two weeks.\n{E2}"
+        );
+        assert_eq!(meta_of(&page).dateline.as_deref(), place, "{first}");
+    }
+}
