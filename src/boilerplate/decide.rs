@@ -431,6 +431,16 @@ fn label_line(
             Cow::Borrowed("a name next to the date"),
         );
     }
+    // "نساء يملأن عبوات ... بمدينة الحسكة – نورث برس" between paragraphs:
+    // a photo credited to an outlet after a dash (the headline, which has
+    // the same shape, was chosen before the body).
+    if in_body && l.titled && l.prose < Prose::Anchor && credited_to_outlet(doc, i) {
+        return (
+            Label::Boilerplate,
+            Kind::Caption,
+            Cow::Borrowed("ends with an outlet's name after a dash, inside the body"),
+        );
+    }
     if in_body {
         return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30
         {
@@ -688,5 +698,17 @@ fn glued(chars: &[char]) -> bool {
             || w.windows(3)
                 .skip(1)
                 .any(|t| t[0] == 'ا' && t[1] == 'ا' && t[2] == 'ل')
+    })
+}
+
+/// The part after the line's last separator names an outlet or a photo
+/// agency ("– نورث برس", "- AFP").
+fn credited_to_outlet(doc: &Doc<'_>, i: usize) -> bool {
+    split_at_separator(doc.text(i)).is_some_and(|(_, tail)| {
+        let key = text::Key::new(&text::fold(tail));
+        (1..=3).contains(&key.len())
+            && key
+                .iter()
+                .any(|w| doc.lex.words.media.contains(w) || doc.lex.words.credit.contains(w))
     })
 }

@@ -641,3 +641,19 @@ fn english_datelines_in_capitals() {
         assert_eq!(meta_of(&page).dateline.as_deref(), place, "{first}");
     }
 }
+
+#[test]
+fn a_photo_credited_to_an_outlet_inside_the_body() {
+    let page = format!(
+        "نورث برس\n{H}\n2024/08/11\n\n{P1}\nنساء يملأن عبوات بالمياه من صهريج في حي غويران بمدينة الحسكة – نورث برس\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.lines[5].kind, Kind::Caption);
+    assert_eq!(a.lines[6].label, Label::Content);
+    // A subheading with a dash and no outlet stays.
+    let page = format!("{H}\n2024/08/11\n\n{P1}\nالمياه في الحسكة - أزمة بلا حل\n{P2}");
+    assert_eq!(
+        clean(&page, &Options::default()).lines[4].label,
+        Label::Content
+    );
+}
