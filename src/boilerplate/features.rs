@@ -507,7 +507,13 @@ fn classify(
         info.chrome = Some(c);
         return;
     }
-    if info.arabic_letters == 0 && info.words == 1 && is_user_name(&info.key.text) {
+    // CMS account names are written in lower case; "Kurdistan24" is a
+    // site's name.
+    if info.arabic_letters == 0
+        && info.words == 1
+        && is_user_name(&info.key.text)
+        && !orig.iter().any(|c| c.is_uppercase())
+    {
         info.chrome = chrome(Kind::Byline, "a user name alone on a line");
         return;
     }

@@ -657,3 +657,13 @@ fn a_photo_credited_to_an_outlet_inside_the_body() {
         Label::Content
     );
 }
+
+#[test]
+fn a_capitalised_name_with_digits_is_no_user_name() {
+    let page = format!("Kurdistan24\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}");
+    let a = clean(&page, &Options::default());
+    assert_ne!(a.lines[0].kind, Kind::Byline);
+    assert_eq!(a.meta.author, None);
+    let page = format!("{HE}\neditor4\nMarch 6, 2024\n\n{E1}\n{E2}");
+    assert_eq!(meta_of(&page).author.as_deref(), Some("editor4"));
+}
