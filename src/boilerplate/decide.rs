@@ -550,7 +550,15 @@ fn name_lines(
             );
             continue;
         }
-        let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
+        // An outlet: a media word ("نيوز", "News"), or a news agency's name
+        // alone ("AFP", "Reuters": a word both a photo credit and a
+        // dateline tag).
+        let w = &doc.lex.words;
+        let outlet = l.key.iter().any(|k| w.media.contains(k))
+            || l.words <= 2
+                && l.key
+                    .iter()
+                    .all(|k| w.credit.contains(k) && w.dateline.contains(k));
         // "ريم الأحمد" between the headline and the date: a name without
         // a "by", as many templates print it.
         if !outlet

@@ -667,3 +667,13 @@ fn a_capitalised_name_with_digits_is_no_user_name() {
     let page = format!("{HE}\neditor4\nMarch 6, 2024\n\n{E1}\n{E2}");
     assert_eq!(meta_of(&page).author.as_deref(), Some("editor4"));
 }
+
+#[test]
+fn an_agency_alone_names_the_site_above_the_headline_and_the_source_below() {
+    let page = format!("Reuters\nWorld\nMy News\n{HE}\nAFP\nMarch 6, 2024\n\n{E1}\n{E2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.site.as_deref(), m.source.as_deref()),
+        (Some("Reuters"), Some("AFP"))
+    );
+}
