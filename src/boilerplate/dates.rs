@@ -141,8 +141,10 @@ impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?;
         match self.time {
-            Some((h, m, Some(s))) => write!(f, "T{h:02}:{m:02}:{s:02}"),
-            Some((h, m, None)) => write!(f, "T{h:02}:{m:02}"),
+            // Seconds only when they say something: "10:12:00" on a page
+            // is the minute 10:12.
+            Some((h, m, Some(s))) if s != 0 => write!(f, "T{h:02}:{m:02}:{s:02}"),
+            Some((h, m, _)) => write!(f, "T{h:02}:{m:02}"),
             None => Ok(()),
         }
     }

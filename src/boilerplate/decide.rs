@@ -41,6 +41,8 @@ pub(crate) struct Labels {
     pub(crate) split: Option<TitleSplit>,
     /// First and last line of the body.
     pub(crate) body: Option<(usize, usize)>,
+    /// A section page of teasers: no article, no headline, no date.
+    pub(crate) listing: bool,
 }
 
 /// Decides every line of a page.
@@ -71,9 +73,17 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         &twins,
         &author_again,
     );
+    // A section page: every teaser ends with the same "read more" link, so
+    // the "body" is only the first teaser. Such a page has no article.
+    let listing = body.is_some_and(|(_, e)| teaser_before_read_more(lines, e));
+    let body = if listing { None } else { body };
     let first_body = body.map_or(n, |b| b.0);
     let index = Index::new(lines, &prefix);
-    let (title, subtitle) = choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index);
+    let (title, subtitle) = if listing {
+        (None, None)
+    } else {
+        choose_title(doc, first_body, &dup_of, &consumed, &prefix, &index)
+    };
     let group = title.map_or(vec![], |t| {
         same_headline(lines, &prefix, &index, t, usize::MAX)
     });
@@ -104,13 +114,36 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
         );
     }
     name_lines(doc, &mut out, title, &group, split, first_body);
+    standfirst(doc, &mut out, title, &group, first_body);
     signature(doc, &mut out, body);
     Labels {
         lines: out,
         title,
         split,
         body,
+        listing,
     }
+}
+
+/// The line after the body is a list header ("اقرأ المزيد »", "Read
+/// more") that recurs at least twice more on the page: a section page's
+/// teaser link, not the end of an article.
+fn teaser_before_read_more(lines: &[Info], last: usize) -> bool {
+    let Some(j) = (last + 1..lines.len()).find(|&j| !lines[j].blank) else {
+        return false;
+    };
+    let l = &lines[j];
+    let header = l
+        .chrome
+        .as_ref()
+        .is_some_and(|c| c.kind == Kind::Related && c.role == Role::List);
+    header
+        && lines[j + 1..]
+            .iter()
+            .filter(|m| m.hash == l.hash)
+            .take(2)
+            .count()
+            == 2
 }
 
 /// For each line, the earlier line it repeats (three words or more).
@@ -398,6 +431,16 @@ fn label_line(
             Cow::Borrowed("a name next to the date"),
         );
     }
+    // "نساء يملأن عبوات ... بمدينة الحسكة – نورث برس" between paragraphs:
+    // a photo credited to an outlet after a dash (the headline, which has
+    // the same shape, was chosen before the body).
+    if in_body && l.titled && l.prose < Prose::Anchor && credited_to_outlet(doc, i) {
+        return (
+            Label::Boilerplate,
+            Kind::Caption,
+            Cow::Borrowed("ends with an outlet's name after a dash, inside the body"),
+        );
+    }
     if in_body {
         return if l.prose > Prose::No || l.end_mark == super::features::End::Period || l.words > 30
         {
@@ -469,8 +512,34 @@ fn name_lines(
             .any(|w| w[0] == ' ' && super::headline::is_separator(w[1]) && w[2] == ' ')
     };
     for (i, l) in doc.lines.iter().enumerate() {
-        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 4
+        if i >= first_body || l.blank || !matches!(out[i].1, Kind::Header | Kind::Ui) || l.words > 7
         {
+            continue;
+        }
+        // "القامشلي (شمال شرقي سوريا): كمال الحسين", "قامشلو- دلال سيدو",
+        // "ريم العلي – الحسكة" next to the date: a place and a name, the
+        // place not a line of its own elsewhere (a site name, "المدن -
+        // عرب وعالم") nor an interface word.
+        if title.is_some_and(|t| i > t) && neighbour_is_date(i) && l.function_words == 0 {
+            if let Some((place, name, false)) = super::meta::place_and_name(doc, i) {
+                let h = hash_of(&place.chars().collect::<Vec<char>>());
+                let standalone = doc.lines.iter().any(|m| m.hash == h);
+                let interface = place
+                    .split_whitespace()
+                    .chain(name.split_whitespace())
+                    .any(|w| super::meta::is_interface_word(doc, &text::Key::of_phrase(w).text));
+                let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
+                if !standalone && !interface && !outlet {
+                    out[i] = (
+                        Label::Boilerplate,
+                        Kind::Byline,
+                        Cow::Borrowed("a place and a name next to the date, under the headline"),
+                    );
+                    continue;
+                }
+            }
+        }
+        if l.words > 4 {
             continue;
         }
         if suffix_hash == Some(l.hash) {
@@ -481,7 +550,15 @@ fn name_lines(
             );
             continue;
         }
-        let outlet = l.key.iter().any(|w| doc.lex.words.media.contains(w));
+        // An outlet: a media word ("نيوز", "News"), or a news agency's name
+        // alone ("AFP", "Reuters": a word both a photo credit and a
+        // dateline tag).
+        let w = &doc.lex.words;
+        let outlet = l.key.iter().any(|k| w.media.contains(k))
+            || l.words <= 2
+                && l.key
+                    .iter()
+                    .all(|k| w.credit.contains(k) && w.dateline.contains(k));
         // "ريم الأحمد" between the headline and the date: a name without
         // a "by", as many templates print it.
         if !outlet
@@ -549,7 +626,8 @@ fn signature(
     let plain = doc
         .text(j)
         .iter()
-        .all(|&c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\''));
+        .all(|&c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\''))
+        && !glued(doc.text(j));
     if out[j].1 == Kind::Footer
         && plain
         && is_name_like(&lines[j])
@@ -566,4 +644,79 @@ fn signature(
             Cow::Borrowed("a name alone right after the article: its signature"),
         );
     }
+}
+
+/// A sentence right under the headline (its last repeat before the body),
+/// with the article's meta lines (byline, date, dateline) still to come
+/// before the body: the standfirst, content.
+fn standfirst(
+    doc: &Doc<'_>,
+    out: &mut [(Label, Kind, Cow<'static, str>)],
+    title: Option<usize>,
+    group: &[usize],
+    first_body: usize,
+) {
+    let Some(t) = title else {
+        return;
+    };
+    let below = group
+        .iter()
+        .copied()
+        .filter(|&g| g < first_body)
+        .fold(t, usize::max);
+    let lines = &doc.lines;
+    let Some(j) = (below + 1..first_body).find(|&j| !lines[j].blank) else {
+        return;
+    };
+    let l = &lines[j];
+    let meta_after = (j + 1..first_body).any(|k| {
+        lines[k].chrome.as_ref().is_some_and(|c| {
+            matches!(
+                c.kind,
+                Kind::Date | Kind::Byline | Kind::Dateline | Kind::Source
+            )
+        })
+    });
+    // A caption under the headline ends with its credit in brackets.
+    let credited = doc.text(j).last() == Some(&')');
+    if out[j].1 == Kind::Header
+        && l.chrome.is_none()
+        && l.words >= 8
+        && l.function_words + l.verbs >= 1
+        && !credited
+        && meta_after
+    {
+        out[j] = (
+            Label::Content,
+            Kind::Subheading,
+            Cow::Borrowed("the standfirst under the headline, above its meta lines"),
+        );
+    }
+}
+
+/// Arabic words glued together, as a tag row loses its spaces
+/// ("سورياالكوليراالأمم المتحدة", "الذاتيةنهر"): a ة or ى inside a word,
+/// or an alef before the article "ال" inside a word.
+fn glued(chars: &[char]) -> bool {
+    chars.split(|c| c.is_whitespace()).any(|w| {
+        let n = w.len();
+        w.iter()
+            .enumerate()
+            .any(|(k, &c)| matches!(c, 'ة' | 'ى') && k + 1 < n && w[k + 1].is_alphabetic())
+            || w.windows(3)
+                .skip(1)
+                .any(|t| t[0] == 'ا' && t[1] == 'ا' && t[2] == 'ل')
+    })
+}
+
+/// The part after the line's last separator names an outlet or a photo
+/// agency ("– نورث برس", "- AFP").
+fn credited_to_outlet(doc: &Doc<'_>, i: usize) -> bool {
+    split_at_separator(doc.text(i)).is_some_and(|(_, tail)| {
+        let key = text::Key::new(&text::fold(tail));
+        (1..=3).contains(&key.len())
+            && key
+                .iter()
+                .any(|w| doc.lex.words.media.contains(w) || doc.lex.words.credit.contains(w))
+    })
 }

@@ -377,7 +377,10 @@ fn classify(
         info.chrome = chrome(Kind::Separator, "symbols only");
         return;
     }
-    if info.words <= 25 && is_breadcrumb(orig) {
+    // "بواسطة NAME | DATE | TIME | 3 تعليقات" is a byline, however many
+    // pipes it has.
+    if info.words <= 25 && !lex.byline_first_words.contains(info.key.word(0)) && is_breadcrumb(orig)
+    {
         info.chrome = chrome(
             Kind::Menu,
             "short items between separators (a breadcrumb or menu row)",
@@ -447,7 +450,10 @@ fn classify(
                     return;
                 }
             }
-            if d.others <= 2 {
+            // "اليوم السابع" (a newspaper) is no "today": a relative word
+            // without a number stands alone or with date words only.
+            let bare_relative = d.relative && !info.key.text.bytes().any(|b| b.is_ascii_digit());
+            if d.others <= 2 && !(bare_relative && d.others > 0) {
                 info.date = Some(d);
                 let what = if d.relative {
                     "a relative date and little else"
@@ -460,13 +466,22 @@ fn classify(
         }
     }
     // "كتب محمد شعبان الخميس، 01 فبراير 2024": a byline word, a name and
-    // a date on one line.
-    if info.words <= 16
+    // a date on one line (with a Hijri date and a comment count it runs
+    // to 17 words and more).
+    if info.words <= 20
         && lex.byline_first_words.contains(info.key.word(0))
         && dates::possible(folded, &info.key)
     {
-        if let Some(d) =
-            dates::find(folded, lex, reference).filter(|d| d.others <= 5 && d.value.is_some())
+        // "بواسطة NAME | DATE | TIME | 3 تعليقات": the fields after the name
+        // are asked alone when the whole line has too many other words.
+        let fields = || {
+            let bar = folded.iter().position(|&c| c == '|')?;
+            dates::find(&folded[bar + 1..], lex, reference)
+                .filter(|d| d.others <= 3 && d.value.is_some())
+        };
+        if let Some(d) = dates::find(folded, lex, reference)
+            .filter(|d| d.others <= 5 && d.value.is_some())
+            .or_else(fields)
         {
             info.date = Some(d);
             info.chrome = Some(Chrome {
@@ -492,7 +507,13 @@ fn classify(
         info.chrome = Some(c);
         return;
     }
-    if info.arabic_letters == 0 && info.words == 1 && is_user_name(&info.key.text) {
+    // CMS account names are written in lower case; "Kurdistan24" is a
+    // site's name.
+    if info.arabic_letters == 0
+        && info.words == 1
+        && is_user_name(&info.key.text)
+        && !orig.iter().any(|c| c.is_uppercase())
+    {
         info.chrome = chrome(Kind::Byline, "a user name alone on a line");
         return;
     }
@@ -601,12 +622,26 @@ fn dateline(info: &Info, orig: &[char], lex: &Lexicon) -> Option<Chrome> {
             w[0].is_whitespace() && matches!(w[1], '-' | '–' | '—' | '|') && w[2].is_whitespace()
         })
     };
-    let place = (1..=3).find(|&p| {
+    // "دمشق - «الخليج»": an outlet's name in guillemets after a spaced dash.
+    let quoted = |p: usize| {
+        n - p <= 3
+            && info.key.sep_at == Some(p)
+            && spaced()
+            && orig.last() == Some(&'»')
+            && orig
+                .iter()
+                .rposition(|&c| matches!(c, '-' | '–' | '—'))
+                .is_some_and(|d| orig[d + 1..].iter().find(|c| !c.is_whitespace()) == Some(&'«'))
+    };
+    let Some(place) = (1..=3).find(|&p| {
         p < n
-            && is_tag(p)
-            && (info.key.sep_at == Some(p) && (by_words(p) || spaced())
-                || by_words(p) && orig_has_bracket)
-    })?;
+            && (is_tag(p)
+                && (info.key.sep_at == Some(p) && (by_words(p) || spaced())
+                    || by_words(p) && orig_has_bracket)
+                || quoted(p))
+    }) else {
+        return outlet_then_place(info, lex, spaced());
+    };
     // A place names no outlet and has no number: "تلفزيون سوريا - خاص" is
     // the outlet's own credit, "دير الزور 24 - خاص" a site's.
     let outlet = (0..place).any(|i| lex.words.media.contains(info.key.word(i)));
@@ -625,6 +660,45 @@ fn dateline(info: &Info, orig: &[char], lex: &Lexicon) -> Option<Chrome> {
         reason: Cow::Borrowed("a place and a dateline tag"),
         lead_words: place,
     })
+}
+
+/// The reason of [`outlet_then_place`]: the place is after the dash.
+pub(crate) const OUTLET_THEN_PLACE: &str = "an outlet, a dash and a place";
+
+/// "عنب بلدي – دير الزور", "سكاي نيوز عربية - أبوظبي": an outlet's name
+/// of at most three words, a spaced dash, and a place of one to three
+/// words (no outlet, function word, verb or digit).
+fn outlet_then_place(info: &Info, lex: &Lexicon, spaced: bool) -> Option<Chrome> {
+    let n = info.words;
+    let p = info
+        .key
+        .sep_at
+        .filter(|&p| (1..=3).contains(&p) && n - p <= 3)?;
+    if !spaced || !(0..p).any(|i| lex.words.media.contains(info.key.word(i))) {
+        return None;
+    }
+    let plain = (p..n).all(|i| {
+        let w = info.key.word(i);
+        !lex.words.media.contains(w)
+            && lex.word_bits(w) & (FUNCTION | VERB) == 0
+            && !lex.words.function_en.contains(w)
+            && !w.bytes().any(|b| b.is_ascii_digit())
+            && !is_interface_word(lex, w)
+    });
+    plain.then_some(Chrome {
+        kind: Kind::Dateline,
+        role: Role::Line,
+        reason: Cow::Borrowed(OUTLET_THEN_PLACE),
+        lead_words: 0,
+    })
+}
+
+/// A word that is a whole-line phrase of the lexicon by itself ("سياسة",
+/// "أخبار"): a section, not a place.
+fn is_interface_word(lex: &Lexicon, w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    lex.lookup(&Key::new(&chars), &chars, None)
+        .is_some_and(|h| h.edits == 0 && h.entry.how == super::lexicon::Match::Line)
 }
 
 const DASH_CAPTION: &str = "ends with a photo agency after a dash";

@@ -202,16 +202,32 @@ pub(crate) fn choose_title(
         })
     };
     let next_line = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].blank);
+    // A bare name, or a place and a name ("القامشلي (شمال شرقي سوريا): كمال
+    // الحسين"): a byline without a "by", not a headline or a subtitle.
+    let bylineish = |i: usize| {
+        is_name_like(&lines[i])
+            || lines[i].function_words == 0
+                && lines[i].words <= 7
+                && super::meta::place_and_name(doc, i).is_some_and(|(_, _, quoted)| !quoted)
+    };
     let meta_follows = |i: usize| match next_line(i) {
         Some(j) if is_meta(j) => true,
-        Some(j) if is_name_like(&lines[j]) => next_line(j).is_some_and(is_meta),
+        Some(j) if bylineish(j) => next_line(j).is_some_and(is_meta),
         _ => false,
     };
-    let followed: Vec<usize> = cands.iter().copied().filter(|&i| meta_follows(i)).collect();
+    // "الشروق أونلاين" over the date bar is the masthead, not a headline.
+    let outlet = |i: usize| {
+        lines[i].words <= 3 && lines[i].key.iter().any(|w| doc.lex.words.media.contains(w))
+    };
+    let followed: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&i| !outlet(i) && meta_follows(i))
+        .collect();
     if let Some(&i) = followed
         .iter()
         .rev()
-        .find(|&&i| !is_name_like(&lines[i]))
+        .find(|&&i| !bylineish(i))
         .or(followed.last())
     {
         // A headline, its subtitle, then the byline: the subtitle is the
@@ -221,7 +237,7 @@ pub(crate) fn choose_title(
         let headline = prev(i).filter(|&p| {
             i - p <= 2
                 && lines[i].words >= 4
-                && !is_name_like(&lines[i])
+                && !bylineish(i)
                 && lines[p].words >= 4
                 && cands.contains(&p)
                 // "عاجل: ..." above the headline is a ticker.
@@ -235,8 +251,11 @@ pub(crate) fn choose_title(
             None => (Some(i), None),
         };
     }
-    // 4. The last headline-like line before the body.
-    (cands.last().copied(), None)
+    // 4. The last headline-like line before the body, of four words or
+    //    more if there is one: shorter ones are labels and names ("Situation
+    //    Report", "Policy Analysis").
+    let long = cands.iter().rev().find(|&&i| lines[i].words >= 4);
+    (long.or(cands.last()).copied(), None)
 }
 
 /// The shape of a headline that recurs (the page title and the h1): four
@@ -290,6 +309,12 @@ pub(crate) fn split_at_separator(chars: &[char]) -> Option<(&[char], &[char])> {
             && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
     };
     let pos = (1..n.saturating_sub(1)).rev().find(|&k| spaced(k))?;
+    // "Download Report (PDF | 1.21 MB)": a separator inside brackets
+    // splits no site off.
+    let open = chars[..pos].iter().filter(|&&c| c == '(').count();
+    if open > chars[..pos].iter().filter(|&&c| c == ')').count() {
+        return None;
+    }
     let mut head = text::trim_chars(&chars[..pos]);
     let mut tail = text::trim_chars(&chars[pos + 1..]);
     let words = |s: &[char]| {

@@ -102,6 +102,9 @@ pub(crate) struct Words {
     pub(crate) updated: FxHashSet<String>,
     /// Job titles after an author's name (مراسل, correspondent).
     pub(crate) role: FxHashSet<String>,
+    /// Labels of the original publication date ("Originally published"):
+    /// the date they mark wins over a posting date.
+    pub(crate) original: FxHashSet<String>,
     /// function_* and verb_* merged: word → FUNCTION | VERB bits, so that
     /// the per-word test of every line is one lookup.
     pub(crate) prose_words: FxHashMap<String, u8>,
@@ -364,6 +367,7 @@ impl Lexicon {
                 "date_filler" => &mut words.date_filler,
                 "updated" => &mut words.updated,
                 "role" => &mut words.role,
+                "original" => &mut words.original,
                 _ => return Err(format!("words.tsv:{n}: unknown class {class:?}")),
             };
             for w in list.split_whitespace() {
@@ -508,8 +512,14 @@ impl Lexicon {
                 let e = &self.entries[i];
                 let t = e.key.len();
                 let bounded = t == text.len() || text.get(t) == Some(&b' ');
+                // "Author, ريم حداد": a comma after the label separates too
+                // (asked only of the few lines that start with a head).
                 let ok = match e.how {
-                    Match::Head => n == e.words || key.sep_at == Some(e.words),
+                    Match::Head => {
+                        n == e.words
+                            || key.sep_at == Some(e.words)
+                            || key.commas > 0 && comma_after(folded, e.words)
+                    }
                     _ => true,
                 };
                 if bounded
@@ -667,6 +677,17 @@ fn contains(hay: &[char], needle: &[char]) -> bool {
     // Compare only where the first character matches.
     (0..hay.len().saturating_sub(rest.len()))
         .any(|i| hay[i] == first && hay[i + 1..].starts_with(rest))
+}
+
+/// The first character after the `n`th word of a folded line, spaces
+/// skipped, is a comma.
+fn comma_after(folded: &[char], n: usize) -> bool {
+    super::text::offset_after_words(folded, n).is_some_and(|o| {
+        folded[o..]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|&c| c == ',' || c == '،')
+    })
 }
 
 #[cfg(test)]

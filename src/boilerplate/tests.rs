@@ -407,3 +407,273 @@ fn the_masthead_between_the_page_title_and_the_h1_names_nothing() {
         (Some("2024-01-23"), Some("2024-01-23T13:05"))
     );
 }
+
+#[test]
+fn the_date_under_the_headline_beats_the_date_bar_above_it() {
+    // Today's date in the masthead, the article's own date under the
+    // headline, a related article's date after it.
+    let page = format!(
+        "الشروق أونلاين\nالأربعاء 10 جويلية 2024\nالعالم\n{H}\n07 جويلية 2024 - 16:30\n\n{P1}\n{P2}\nمقالات ذات صلة\nعنوان آخر عن دير الزور\n28 جوان 2024"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(3));
+    assert_eq!(a.meta.date.as_deref(), Some("2024-07-07T16:30"));
+    assert_eq!(a.meta.site.as_deref(), Some("الشروق أونلاين"));
+    // "اليوم السابع" is a newspaper, not "today".
+    let page = format!(
+        "اليوم السابع\nالأحد، 10 ديسمبر 2023 04:00 ص\n{H}\nالجمعة، 08 ديسمبر 2023 01:15 م\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.lines[0].kind, Kind::Header);
+    assert_eq!(a.meta.date.as_deref(), Some("2023-12-08T13:15"));
+    // A byline with the date, a Hijri date, the time and a comment count.
+    let page = format!(
+        "{H}\nبواسطة سامر العبد الله | ١٤ شباط ٢٠٢٤ الموافق ٤ شعبان ١٤٤٥ هـ | ٠٨:٤٥ م | ٣ تعليقات\n\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(0));
+    assert_eq!(
+        (a.meta.author.as_deref(), a.meta.date.as_deref()),
+        (Some("سامر العبد الله"), Some("2024-02-14T20:45"))
+    );
+    // Seconds only when they are not zero.
+    let page = format!("{H}\n2024-06-03 10:12:00\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).date.as_deref(), Some("2024-06-03T10:12"));
+    let page = format!("{H}\n2024-06-03 10:12:07\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).date.as_deref(), Some("2024-06-03T10:12:07"));
+    // Label and value on separate lines: the original publication date.
+    let page = format!(
+        "{HE}\nSource\nOCHA\nPosted\n14 Feb 2024\nOriginally published\n13 Feb 2024\n\n{E1}\n{E2}"
+    );
+    assert_eq!(meta_of(&page).date.as_deref(), Some("2024-02-13"));
+}
+
+#[test]
+fn a_label_and_a_comma_open_a_byline_or_a_caption() {
+    // BBC's byline block and image labels: "Author, NAME", "Role, ...",
+    // "صدر الصورة، AFP", "التعليق على الصورة، ...".
+    let page = format!(
+        "BBC News عربي\n\n{H}\nArticle information\nAuthor, ريم حداد\nRole, بي بي سي نيوز عربي\n5 فبراير/ شباط 2024\n\nصدر الصورة، AFP\nالتعليق على الصورة، نساء وأطفال في مخيم الهول بمحافظة الحسكة شمال شرقي سوريا\n{P1}\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(2));
+    assert_eq!(a.meta.author.as_deref(), Some("ريم حداد"));
+    assert_eq!(a.lines[8].kind, Kind::Caption);
+    assert_eq!(a.lines[9].kind, Kind::Caption);
+    // A comma after other words is no separator.
+    let page = format!(
+        "{HE}\nMarch 6, 2024\n\n{E1}\nRole models, the officials said, are few in the camp.\n{E2}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[4].label,
+        Label::Content
+    );
+}
+
+#[test]
+fn a_report_page_with_field_labels() {
+    // Label and value on separate lines; a download link with a pipe in
+    // brackets is neither the headline nor a site suffix; a short label
+    // under the headline is not it.
+    let page = format!(
+        "ReliefWeb\nReport\n{HE} (as of 12 February 2024)\nFormat\nSituation Report\nSource\nOCHA\nPosted\n14 Feb 2024\nOriginally published\n13 Feb 2024\nOrigin\nView original\n\nAttachments\nDownload Report (PDF | 1.21 MB)\n\n{E1}\n{E2}\nFor further information, please contact:\nJane Okafor, Head of Office"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), Some(2));
+    assert_eq!(
+        (a.meta.source.as_deref(), a.meta.date.as_deref()),
+        (Some("OCHA"), Some("2024-02-13"))
+    );
+    assert_eq!(a.lines[15].kind, Kind::Ui);
+    assert_eq!(a.lines[20].label, Label::Boilerplate);
+}
+
+#[test]
+fn a_standfirst_above_the_byline_and_credits_after_the_text() {
+    let standfirst = "Unless the Syrian Democratic Forces share real authority and oil revenue with Arab communities, the unrest will keep returning.";
+    let page = format!(
+        "Policy Analysis\n{HE}\n{standfirst}\nby Jonathan Reese\nJan 22, 2024\nAlso available in\nالعربية\nBrief Analysis\n{E1}\n{E2}\nReporting by Lina Haddad in Qamishli; Additional reporting by Huseyin Hayatsever in Ankara; Editing by Tom Perry and Mark Heinrich\nOur Standards: The Thomson Reuters Trust Principles., opens new tab\nThis report was originally published in Arabic and translated into English by Mateo Nelson."
+    );
+    let a = clean(&page, &Options::default());
+    let labels: Vec<&str> = a.lines.iter().map(|l| l.label.name()).collect();
+    assert_eq!(
+        labels,
+        [
+            "boilerplate",
+            "title",
+            "content",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate",
+            "content",
+            "content",
+            "boilerplate",
+            "boilerplate",
+            "boilerplate"
+        ]
+    );
+    assert_eq!(a.meta.author.as_deref(), Some("Jonathan Reese"));
+    // A caption under the headline, its credit in brackets, is no standfirst.
+    let page = format!(
+        "{H} - الجزيرة نت\nسوريا\n{H}\nمليشيات موالية لإيران في مدينة البوكمال بريف دير الزور الشرقي (الجزيرة)\nمحمد الأحمد\n27/10/2023\n\n{P1}\n{P2}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[3].label,
+        Label::Boilerplate
+    );
+    // Without the credit it is the standfirst.
+    let page = format!(
+        "{H} - الجزيرة نت\nسوريا\n{H}\nمليشيات موالية لإيران تغري الشباب في مدينة البوكمال بريف دير الزور الشرقي\nمحمد الأحمد\n27/10/2023\n\n{P1}\n{P2}"
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[3].label,
+        Label::Content
+    );
+    // The agency's note on its public page.
+    let page = format!(
+        "{H}\n27/10/2023\n\n{P1}\n{P2}\nالأخبار المنشورة على الصفحة الرسمية لوكالة الأناضول، هي ملخص للأخبار التي يتم بثها للمشتركين عبر نظام تدفق الأخبار (HAS). يرجى التواصل معنا للاشتراك."
+    );
+    assert_eq!(
+        clean(&page, &Options::default()).lines[5].kind,
+        Kind::Disclaimer
+    );
+}
+
+#[test]
+fn a_section_page_of_teasers_has_no_article() {
+    let teaser = |h: &str, d: &str| format!("{h}\n{d}\n{P1}\nاقرأ المزيد »\n");
+    let page = format!(
+        "فرات بوست\nالأحد 2 حزيران 2024\nأخبار دير الزور\nجميع الأخبار المتعلقة بمحافظة دير الزور وريفها\n\n{}{}{}",
+        teaser(
+            "ميليشيا تفرض إتاوات على صيادي الأسماك في الميادين",
+            "منذ 3 ساعات"
+        ),
+        teaser(
+            "اشتباكات بين قسد ومسلحين عشائريين في بلدة ذيبان",
+            "1 حزيران 2024"
+        ),
+        teaser(
+            "انقطاع الكهرباء عن أحياء في مدينة دير الزور",
+            "31 أيار 2024"
+        ),
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.title_index(), None);
+    assert!(a.lines.iter().all(|l| l.label != Label::Content));
+    assert_eq!(
+        (a.meta.date.as_deref(), a.meta.site.as_deref()),
+        (None, Some("فرات بوست"))
+    );
+    // One "read more" after the article is a list header, not a listing.
+    let page = format!("{H}\n2024/04/15\n\n{P1}\n{P2}\nاقرأ المزيد »\nعنوان آخر عن دير الزور");
+    assert_eq!(
+        clean(&page, &Options::default()).lines[3].label,
+        Label::Content
+    );
+}
+
+#[test]
+fn an_outlet_and_a_place_either_way_round() {
+    for (line, place) in [
+        ("عنب بلدي – دير الزور", "دير الزور"),
+        ("سكاي نيوز عربية - أبوظبي", "أبوظبي"),
+        ("دمشق - «الخليج»", "دمشق"),
+    ] {
+        let page =
+            format!("{H}\n{line}\n12/05/2024\n\n{P1}\n{P2}\nسورياالكوليراالأمم المتحدة\nشارك");
+        let a = clean(&page, &Options::default());
+        assert_eq!(a.lines[1].kind, Kind::Dateline, "{line}");
+        assert_eq!(
+            (a.meta.dateline.as_deref(), a.meta.source.as_deref()),
+            (Some(place), None),
+            "{line}"
+        );
+        // A tag row that lost its spaces signs nothing.
+        assert_eq!(a.meta.author, None, "{line}");
+    }
+    // A site and a section stay apart.
+    let page = format!("{H}\nسكاي نيوز عربية - سياسة\n12/05/2024\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).dateline, None);
+}
+
+#[test]
+fn a_place_and_a_name_by_a_dash_a_byline_word_or_a_pipe() {
+    for (line, author, place) in [
+        ("قامشلو- دلال سيدو", "دلال سيدو", Some("قامشلو")),
+        ("ريم العلي – الحسكة", "ريم العلي", Some("الحسكة")),
+        (
+            "القامشلي (شمال شرقي سوريا): كمال الحسين",
+            "كمال الحسين",
+            Some("القامشلي"),
+        ),
+        ("كتبت هبة سعيد", "هبة سعيد", None),
+    ] {
+        let page = format!("{H}\n{line}\nالجمعة، 08 ديسمبر 2023 01:15 م\n\n{P1}\n{P2}");
+        let m = meta_of(&page);
+        assert_eq!(
+            (m.author.as_deref(), m.dateline.as_deref()),
+            (Some(author), place),
+            "{line}"
+        );
+    }
+    let page = format!("{H}\nأحمد زكريا   |22.08.2023 - محدث : 22.08.2023\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).author.as_deref(), Some("أحمد زكريا"));
+    // A site's name standing alone elsewhere is no place.
+    let page = format!("المدن\n{H}\nالمدن - عرب وعالم\n2024/01/23\n\n{P1}\n{P2}");
+    assert_eq!(meta_of(&page).author, None);
+}
+
+#[test]
+fn english_datelines_in_capitals() {
+    for (first, place) in [
+        ("AMMAN — When", Some("AMMAN")),
+        ("ERBIL (Kurdistan24) – The", Some("ERBIL")),
+        ("HASAKAH, Syria: For", Some("HASAKAH")),
+        ("DEIR EZ-ZOR, Syria (AFP) — The", Some("DEIR EZ-ZOR")),
+        ("UN officials said on Tuesday that", None),
+        ("NATO-led talks — The", None),
+    ] {
+        let page = format!(
+            "{HE}\nMarch 6, 2024\n\n{first} officials in the region said that residents have been without water for two weeks.\n{E2}"
+        );
+        assert_eq!(meta_of(&page).dateline.as_deref(), place, "{first}");
+    }
+}
+
+#[test]
+fn a_photo_credited_to_an_outlet_inside_the_body() {
+    let page = format!(
+        "نورث برس\n{H}\n2024/08/11\n\n{P1}\nنساء يملأن عبوات بالمياه من صهريج في حي غويران بمدينة الحسكة – نورث برس\n{P2}"
+    );
+    let a = clean(&page, &Options::default());
+    assert_eq!(a.lines[5].kind, Kind::Caption);
+    assert_eq!(a.lines[6].label, Label::Content);
+    // A subheading with a dash and no outlet stays.
+    let page = format!("{H}\n2024/08/11\n\n{P1}\nالمياه في الحسكة - أزمة بلا حل\n{P2}");
+    assert_eq!(
+        clean(&page, &Options::default()).lines[4].label,
+        Label::Content
+    );
+}
+
+#[test]
+fn a_capitalised_name_with_digits_is_no_user_name() {
+    let page = format!("Kurdistan24\n{HE}\nMarch 6, 2024\n\n{E1}\n{E2}");
+    let a = clean(&page, &Options::default());
+    assert_ne!(a.lines[0].kind, Kind::Byline);
+    assert_eq!(a.meta.author, None);
+    let page = format!("{HE}\neditor4\nMarch 6, 2024\n\n{E1}\n{E2}");
+    assert_eq!(meta_of(&page).author.as_deref(), Some("editor4"));
+}
+
+#[test]
+fn an_agency_alone_names_the_site_above_the_headline_and_the_source_below() {
+    let page = format!("Reuters\nWorld\nMy News\n{HE}\nAFP\nMarch 6, 2024\n\n{E1}\n{E2}");
+    let m = meta_of(&page);
+    assert_eq!(
+        (m.site.as_deref(), m.source.as_deref()),
+        (Some("Reuters"), Some("AFP"))
+    );
+}
