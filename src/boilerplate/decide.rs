@@ -18,7 +18,7 @@
 //!   one with an evident site suffix, else the last one followed by a meta
 //!   line (date, byline, source), else the last one before the body.
 
-use super::features::{Doc, Info, Prose};
+use super::features::{Doc, Info, Prose, next_nonblank, prev_nonblank};
 use super::headline::{
     Index, TitleSplit, adjacent, choose_title, hash_of, headline_twins, is_name_like,
     same_headline, site_prefix, site_suffix, split_at_separator,
@@ -129,7 +129,7 @@ pub(crate) fn decide(doc: &Doc<'_>) -> Labels {
 /// more") that recurs at least twice more on the page: a section page's
 /// teaser link, not the end of an article.
 fn teaser_before_read_more(lines: &[Info], last: usize) -> bool {
-    let Some(j) = (last + 1..lines.len()).find(|&j| !lines[j].blank) else {
+    let Some(j) = next_nonblank(lines, last + 1) else {
         return false;
     };
     let l = &lines[j];
@@ -169,7 +169,6 @@ fn lists(lines: &[Info]) -> (Vec<Option<(usize, Kind)>>, Vec<bool>) {
     let mut out = vec![None; lines.len()];
     let mut inside = vec![false; lines.len()];
     let mut chrome_in_list: Vec<usize> = Vec::new();
-    let next_nonblank = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
     let mut i = 0;
     while i < lines.len() {
         let Some(c) = lines[i].chrome.as_ref() else {
@@ -216,7 +215,7 @@ fn lists(lines: &[Info]) -> (Vec<Option<(usize, Kind)>>, Vec<bool>) {
             // An item right before a paragraph may be the body's subheading
             // (the body has resumed), unless a wider gap than between the
             // items separates it from that paragraph.
-            let next = next_nonblank(j + 1);
+            let next = next_nonblank(lines, j + 1);
             let next_is_paragraph =
                 next.is_some_and(|k| lines[k].prose == Prose::Anchor && !long_headline(&lines[k]));
             let gap_after = next.map_or(0, |k| k - j - 1);
@@ -412,9 +411,7 @@ fn label_line(
         );
     }
     // The first of two identical lines in a row is a caption as well.
-    let twin = (i + 1..doc.lines.len())
-        .find(|&j| !doc.lines[j].blank)
-        .is_some_and(|j| dup_of[j] == Some(i));
+    let twin = next_nonblank(&doc.lines, i + 1).is_some_and(|j| dup_of[j] == Some(i));
     if twin && l.prose < Prose::Anchor {
         return (
             Label::Boilerplate,
@@ -474,8 +471,8 @@ fn label_line(
 
 /// The line before or after line `i` (blank lines skipped) is a date line.
 fn next_to_date(doc: &Doc<'_>, i: usize) -> bool {
-    let prev = (0..i).rev().find(|&j| !doc.lines[j].blank);
-    let next = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank);
+    let prev = prev_nonblank(&doc.lines, i);
+    let next = next_nonblank(&doc.lines, i + 1);
     [prev, next].into_iter().flatten().any(|j| {
         doc.lines[j]
             .chrome
@@ -617,11 +614,10 @@ fn signature(
         return;
     }
     let lines = &doc.lines;
-    let next = |from: usize| (from..lines.len()).find(|&j| !lines[j].blank);
-    let Some(j) = next(last + 1) else {
+    let Some(j) = next_nonblank(lines, last + 1) else {
         return;
     };
-    let chrome_after = next(j + 1).is_some_and(|k| lines[k].chrome.is_some());
+    let chrome_after = next_nonblank(lines, j + 1).is_some_and(|k| lines[k].chrome.is_some());
     // Letters and spaces only: "#دير_الزور #البصيرة" is a hashtag row.
     let plain = doc
         .text(j)
@@ -665,7 +661,7 @@ fn standfirst(
         .filter(|&g| g < first_body)
         .fold(t, usize::max);
     let lines = &doc.lines;
-    let Some(j) = (below + 1..first_body).find(|&j| !lines[j].blank) else {
+    let Some(j) = next_nonblank(lines, below + 1).filter(|&j| j < first_body) else {
         return;
     };
     let l = &lines[j];

@@ -130,6 +130,16 @@ impl Doc<'_> {
     }
 }
 
+/// The first line at or after `from` that is not blank.
+pub(crate) fn next_nonblank(lines: &[Info], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&j| !lines[j].blank)
+}
+
+/// The last line before `before` that is not blank.
+pub(crate) fn prev_nonblank(lines: &[Info], before: usize) -> Option<usize> {
+    (0..before).rev().find(|&j| !lines[j].blank)
+}
+
 /// A 64-bit hash of a line key, eight bytes at a time (the FxHash step,
 /// then a final avalanche). furat's own code, so it never changes under a
 /// dependency update: saved template statistics stay valid.

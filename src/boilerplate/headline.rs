@@ -6,7 +6,7 @@
 //! by hash and by the hash of their headline part, so finding repeats is a
 //! lookup and long pages stay linear.
 
-use super::features::{Doc, Info};
+use super::features::{Doc, Info, next_nonblank, prev_nonblank};
 use super::{Kind, text};
 use rustc_hash::FxHashMap;
 
@@ -201,7 +201,7 @@ pub(crate) fn choose_title(
             )
         })
     };
-    let next_line = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].blank);
+    let next_line = |i: usize| next_nonblank(lines, i + 1);
     // A bare name, or a place and a name ("القامشلي (شمال شرقي سوريا): كمال
     // الحسين"): a byline without a "by", not a headline or a subtitle.
     let bylineish = |i: usize| {
@@ -233,7 +233,7 @@ pub(crate) fn choose_title(
         // A headline, its subtitle, then the byline: the subtitle is the
         // line followed by meta, the headline the one right above it, first
         // after the chrome (a menu, a section label).
-        let prev = |i: usize| (0..i).rev().find(|&j| !lines[j].blank);
+        let prev = |i: usize| prev_nonblank(lines, i);
         let headline = prev(i).filter(|&p| {
             i - p <= 2
                 && lines[i].words >= 4

@@ -8,7 +8,7 @@
 //! lines inside the body.
 
 use super::decide::Labels;
-use super::features::{Doc, End};
+use super::features::{Doc, End, next_nonblank, prev_nonblank};
 use super::lexicon::{FUNCTION, VERB};
 use super::text;
 use super::{Kind, Label, Meta, Options};
@@ -161,7 +161,7 @@ fn value_below(doc: &Doc<'_>, labels: &Labels, i: usize) -> Option<String> {
     if l.chrome.as_ref().is_none_or(|c| c.lead_words != l.words) {
         return None;
     }
-    let j = (i + 1..doc.lines.len()).find(|&j| !doc.lines[j].blank)?;
+    let j = next_nonblank(&doc.lines, i + 1)?;
     let next = &doc.lines[j];
     (next.chrome.is_none()
         && labels.lines[j].0 == Label::Boilerplate
@@ -178,11 +178,7 @@ fn is_original(doc: &Doc<'_>, i: usize) -> bool {
         let l = &doc.lines[j];
         l.words <= 16 && l.key.iter().any(|w| doc.lex.words.original.contains(w))
     };
-    marked(i)
-        || (0..i)
-            .rev()
-            .find(|&j| !doc.lines[j].blank)
-            .is_some_and(marked)
+    marked(i) || prev_nonblank(&doc.lines, i).is_some_and(marked)
 }
 
 /// The value after a marker ("المصدر: رصد" → "رصد", "by admindiaa" →
