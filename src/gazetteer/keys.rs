@@ -153,25 +153,29 @@ pub(crate) fn keys(name: &str, normalizer: &Normalizer) -> Vec<Key> {
     out
 }
 
+/// Whether token `t` is one of `words`.
+fn is_one_of(t: &[char], words: &[&str]) -> bool {
+    words.iter().any(|w| w.chars().eq(t.iter().copied()))
+}
+
+/// The spellings of [`WORD_SPELLINGS`] that token `t` is one of.
+fn spelling_class(t: &[char]) -> Option<&'static [&'static str]> {
+    WORD_SPELLINGS.iter().copied().find(|c| is_one_of(t, c))
+}
+
 /// Whether a key is a single generic word of [`WORD_SPELLINGS`].
 fn is_generic_word(key: &[char]) -> bool {
-    WORD_SPELLINGS
-        .iter()
-        .flat_map(|c| c.iter())
-        .any(|w| w.chars().eq(key.iter().copied()))
+    spelling_class(key).is_some()
 }
 
 /// The token lists with one token respelled by [`WORD_SPELLINGS`].
 fn spelling_variants(toks: &[Vec<char>]) -> Vec<Vec<Vec<char>>> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let Some(class) = WORD_SPELLINGS
-            .iter()
-            .find(|c| c.iter().any(|w| w.chars().eq(t.iter().copied())))
-        else {
+        let Some(class) = spelling_class(t) else {
             continue;
         };
-        for w in class.iter().filter(|w| !w.chars().eq(t.iter().copied())) {
+        for w in class.iter().filter(|w| !is_one_of(t, &[w])) {
             let mut v = toks.to_vec();
             v[i] = w.chars().collect();
             out.push(v);
@@ -181,7 +185,7 @@ fn spelling_variants(toks: &[Vec<char>]) -> Vec<Vec<Vec<char>>> {
 }
 
 fn is_article(t: &[char]) -> bool {
-    ARTICLES.iter().any(|a| a.chars().eq(t.iter().copied()))
+    is_one_of(t, &ARTICLES)
 }
 
 /// Assimilated articles that are also English words: kept as the first
@@ -200,10 +204,7 @@ fn article_variants(toks: &[Vec<char>]) -> Vec<Vec<Vec<char>>> {
         let mut next = Vec::new();
         for prefix in &out {
             if article {
-                let keep = i > 0
-                    || !ENGLISH_WORD_ARTICLES
-                        .iter()
-                        .any(|a| a.chars().eq(t.iter().copied()));
+                let keep = i > 0 || !is_one_of(t, &ENGLISH_WORD_ARTICLES);
                 let own = keep.then(|| t.clone());
                 for alt in own.into_iter().chain([vec!['a', 'l'], vec!['e', 'l']]) {
                     let mut p = prefix.clone();
