@@ -137,8 +137,8 @@ SPLITTERS = re.compile(r"\s*(?:_|/|\\| - |\(|\))\s*")
 def ending_variants(name: str) -> list[str]:
     """A Latin name with its final ة transliterated the other ways (a, ah,
     eh): Areesheh → Areesha, Areeshah. At least three letters must stay."""
+    last = name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
     for have in ("ah", "eh", "a"):
-        last = name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
         if name.endswith(have) and len(last) >= len(have) + 3:
             stem = name[: -len(have)]
             return [stem + e for e in ("a", "ah", "eh") if e != have]
